@@ -1,0 +1,22 @@
+import type { ChalkInstance } from 'chalk';
+import type { CleanResult } from '../core/types.js';
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/** The --explain report: one entry per removal, with its lines, rule and reason. */
+export function explain(name: string, result: CleanResult, c: ChalkInstance): string {
+  const { removed, stats } = result;
+  const head = `${c.bold(name)}: removed ${removed.length} item${removed.length === 1 ? '' : 's'}, ${Math.round(stats.removedShare * 100)}% of the words; ${stats.entitiesDecoded} entities decoded${stats.doubleEncodingsRepaired ? `, ${stats.doubleEncodingsRepaired} double encodings repaired` : ''}\n`;
+  const width = Math.max(0, ...removed.map((r) => `${r.lines[0]}-${r.lines[1]}`.length));
+  const rows = removed.map((r) => {
+    const at = `${r.lines[0]}-${r.lines[1]}`.padStart(width);
+    return `  ${c.dim(at)}  ${c.yellow(r.rule)}  ${c.dim(r.reason)}\n  ${' '.repeat(width)}  ${c.red(clip(r.text, 100))}\n`;
+  });
+  return head + rows.join('');
+}
+
+/** `clean-article: FILE: cause (hint)` — the one shape every error and warning line takes. */
+export function problem(c: ChalkInstance, kind: 'error' | 'warning', file: string | undefined, cause: string, hint?: string): string {
+  const label = kind === 'error' ? c.red('error') : c.yellow('warning');
+  return `clean-article: ${label}: ${file ? `${file}: ` : ''}${cause}${hint ? ` (${hint})` : ''}\n`;
+}

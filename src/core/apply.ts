@@ -1,0 +1,65 @@
+import type { Block, Removal } from './types.js';
+import type { Proposal } from './detect.js';
+import { fold, wordCount } from './segment.js';
+
+// What is left of a block once spans are cut out: if it holds no letter or digit, it goes too.
+const NOTHING_LEFT = /^[^\p{L}\p{N}]*$/u;
+
+export interface Applied {
+  kept: Block[];
+  removed: Removal[];
+}
+
+/**
+ * Remove what the proposals name. Whole-block proposals win over spans in the same block; the
+ * first proposal for a block (rules run in config order) is the one recorded.
+ */
+export function apply(blocks: Block[], proposals: Proposal[]): Applied {
+  const owner = new Array<Proposal | undefined>(blocks.length);
+  const spans = new Map<number, Proposal[]>();
+  for (const p of proposals) {
+    if (p.span) {
+      const list = spans.get(p.from);
+      if (list) list.push(p);
+      else spans.set(p.from, [p]);
+      continue;
+    }
+    for (let i = p.from; i <= p.to; i++) owner[i] ??= p;
+  }
+  const kept: Block[] = [];
+  const removed: Removal[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const p = owner[i];
+    if (p) {
+      removed.push({ rule: p.rule, reason: p.reason, text: b.text, lines: [b.first, b.last] });
+      continue;
+    }
+    const cuts = spans.get(i);
+    if (!cuts) {
+      kept.push(b);
+      continue;
+    }
+    // Cut from the end so earlier offsets stay valid; skip a span that overlaps one already cut.
+    cuts.sort((a, c) => c.span!.start - a.span!.start);
+    let text = b.text;
+    let limit = Infinity;
+    for (const c of cuts) {
+      const { start, end } = c.span!;
+      if (end > limit) continue;
+      removed.push({ rule: c.rule, reason: c.reason, text: text.slice(start, end).trim(), lines: [b.first, b.last] });
+      const left = text.slice(0, start).trimEnd();
+      const right = text.slice(end).trimStart();
+      text = left && right && !/^[.,;:!?)\]]/.test(right) ? `${left} ${right}` : left + right;
+      limit = start;
+    }
+    text = fold(text);
+    if (NOTHING_LEFT.test(text)) {
+      if (text) removed.push({ rule: cuts[0].rule, reason: 'nothing but punctuation left after the cut', text, lines: [b.first, b.last] });
+      continue;
+    }
+    const parts = b.parts.map((part) => (text.includes(part) ? part : '')).filter(Boolean);
+    kept.push({ ...b, text, parts: parts.length ? parts : [text], words: wordCount(text) });
+  }
+  return { kept, removed };
+}

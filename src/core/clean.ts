@@ -1,0 +1,65 @@
+import type { Block, CleanOptions, CleanResult, Removal } from './types.js';
+import { normalize } from './normalize.js';
+import { decodeLines } from './decode.js';
+import { segment } from './segment.js';
+import { detect } from './detect.js';
+import { detectRepeats } from './repeated.js';
+import { apply } from './apply.js';
+import { render } from './render.js';
+
+// Removing a block can bring the next one into a rule's reach (a position window, a repeat that a
+// span cut revealed). Running to a fixed point is what makes clean(clean(x)) == clean(x).
+const MAX_ROUNDS = 8;
+
+/**
+ * Clean one raw scraped article.
+ *
+ * @param input raw text: entities encoded, text nodes one per line, boilerplate anywhere
+ * @param options compiled rules and thresholds (see `compileConfig`)
+ * @returns the clean text, its paragraphs, every removal with its rule, and stats
+ * @example
+ * const result = cleanWith(raw, compileConfig({ extends: ['recommended'] }));
+ * process.stdout.write(result.text);
+ */
+export function cleanWith(input: string, options: CleanOptions): CleanResult {
+  const { lines, warnings } = normalize(input);
+  const decoded = decodeLines(lines);
+  let blocks: Block[] = segment(decoded.lines);
+  const totalWords = blocks.reduce((n, b) => n + b.words, 0);
+  const blocksIn = blocks.length;
+  const removed: Removal[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const proposals = detect(blocks, options.rules);
+    if (options.repeated.enabled) proposals.push(...detectRepeats(blocks, options.repeated));
+    if (proposals.length === 0) break;
+    const result = apply(blocks, proposals);
+    removed.push(...result.removed);
+    blocks = result.kept;
+    if (result.removed.length === 0) break;
+  }
+  removed.sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
+  const paragraphs = blocks.map((b) => b.text);
+  const text = render(paragraphs);
+  const keptWords = blocks.reduce((n, b) => n + b.words, 0);
+  const removedShare = totalWords === 0 ? 0 : Math.round(((totalWords - keptWords) / totalWords) * 1e4) / 1e4;
+  if (removedShare > options.guard.maxRemovedShare) {
+    warnings.push(
+      `cleaning removed ${Math.round(removedShare * 100)}% of the words (limit ${Math.round(options.guard.maxRemovedShare * 100)}%): check the removals with --explain`,
+    );
+  }
+  return {
+    text,
+    paragraphs,
+    removed,
+    stats: {
+      inputChars: input.length,
+      outputChars: text.length,
+      paragraphsKept: blocks.length,
+      paragraphsRemoved: blocksIn - blocks.length,
+      entitiesDecoded: decoded.counts.entitiesDecoded,
+      doubleEncodingsRepaired: decoded.counts.doubleEncodingsRepaired,
+      removedShare,
+    },
+    warnings,
+  };
+}

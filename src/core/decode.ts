@@ -1,0 +1,68 @@
+import he from 'he';
+
+/** A double encoding: `&amp;` followed by what is itself an entity. */
+const DOUBLE = /&amp;(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});/g;
+/** What a scraper leaves: decimal, hex and named references (named ones may lack the `;`). */
+const ENTITY = /&(?:#\d+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};?)/g;
+// `&amp;lt;` and friends are how an article about HTML shows markup, so these are repaired only
+// in a document that shows double encoding of an unambiguous kind elsewhere.
+const AMBIGUOUS = new Set(['lt', 'gt', 'amp', 'quot']);
+// NBSP and the other fixed-width spaces read as plain spaces; ZWSP, word joiner, a stray BOM and
+// the soft hyphen are invisible and split words for every tokenizer. ZWJ/ZWNJ stay: they carry
+// meaning in emoji sequences and in Persian and Indic scripts.
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+
+export interface DecodeCounts {
+  entitiesDecoded: number;
+  doubleEncodingsRepaired: number;
+}
+
+/** Decode entities line by line (only lines holding `&`), repairing double encodings. */
+export function decodeLines(lines: string[]): { lines: string[]; counts: DecodeCounts } {
+  const counts: DecodeCounts = { entitiesDecoded: 0, doubleEncodingsRepaired: 0 };
+  let repairAmbiguous = false;
+  for (const line of lines) {
+    if (!line.includes('&amp;')) continue;
+    DOUBLE.lastIndex = 0;
+    for (let m = DOUBLE.exec(line); m; m = DOUBLE.exec(line)) {
+      if (!AMBIGUOUS.has(m[1].toLowerCase())) {
+        repairAmbiguous = true;
+        break;
+      }
+    }
+    if (repairAmbiguous) break;
+  }
+  const out = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (line.includes('&')) {
+      if (line.includes('&amp;')) {
+        line = line.replace(DOUBLE, (whole, inner: string) => {
+          if (!repairAmbiguous && AMBIGUOUS.has(inner.toLowerCase())) return whole;
+          const single = `&${inner};`;
+          if (he.decode(single) === single) return whole;
+          counts.doubleEncodingsRepaired++;
+          return single;
+        });
+      }
+      ENTITY.lastIndex = 0;
+      for (let m = ENTITY.exec(line); m; m = ENTITY.exec(line)) {
+        if (he.decode(m[0]) !== m[0]) counts.entitiesDecoded++;
+      }
+      line = he.decode(line);
+    }
+    out[i] = line;
+  }
+  return { lines: out, counts };
+}
+
+/** Map spacing characters to a space and drop invisible ones; NFC-normalise. */
+export function cleanCharacters(line: string): string {
+  let s = line;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7F]/.test(s)) {
+    s = s.replace(SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
+  }
+  return s;
+}

@@ -1,0 +1,130 @@
+import type { Block, CompiledRule } from './types.js';
+import { wordCount } from './segment.js';
+
+/** A removal a rule proposes: blocks `from..to` whole, or a span inside block `from`. */
+export interface Proposal {
+  rule: string;
+  reason: string;
+  from: number;
+  to: number;
+  span?: { start: number; end: number };
+}
+
+const quote = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 57) + '…' : s);
+
+function inPosition(rule: CompiledRule, i: number, n: number): boolean {
+  if (!rule.position) return true;
+  const { from, within } = rule.position;
+  return from === 'start' ? i < within : n - 1 - i < within;
+}
+
+/** The text the rule's pattern matched in a block, or undefined. */
+function matchIn(rule: CompiledRule, block: Block): string | undefined {
+  if (rule.scope === 'line') {
+    for (const part of block.parts) {
+      const m = rule.test.exec(part);
+      if (m) return m[0];
+    }
+    return undefined;
+  }
+  const m = rule.test.exec(block.text);
+  return m ? m[0] : undefined;
+}
+
+function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+  const n = blocks.length;
+  let run: { from: number; to: number; hit: string } | undefined;
+  const flush = () => {
+    if (run && run.to - run.from + 1 >= rule.minRun) {
+      out.push({ rule: rule.id, reason: `matched ${quote(run.hit)}`, from: run.from, to: run.to });
+    }
+    run = undefined;
+  };
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    const hit = b.words <= rule.maxWords && inPosition(rule, i, n) ? matchIn(rule, b) : undefined;
+    if (hit === undefined) {
+      flush();
+      continue;
+    }
+    if (rule.minRun <= 1) out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+    else if (run) run.to = i;
+    else run = { from: i, to: i, hit };
+  }
+  flush();
+}
+
+function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+  const n = blocks.length;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    if (!inPosition(rule, i, n)) continue;
+    if (rule.scope === 'line') {
+      let offset = 0;
+      for (const part of b.parts) {
+        const at = b.text.indexOf(part, offset);
+        if (at >= 0) offset = at + part.length;
+        if (at < 0 || !rule.test.test(part) || wordCount(part) > rule.maxWords) continue;
+        out.push({ rule: rule.id, reason: `line matched ${quote(part)}`, from: i, to: i, span: { start: at, end: at + part.length } });
+      }
+      continue;
+    }
+    rule.all.lastIndex = 0;
+    for (let m = rule.all.exec(b.text); m; m = rule.all.exec(b.text)) {
+      if (m[0].length === 0) {
+        rule.all.lastIndex++;
+        continue;
+      }
+      if (wordCount(m[0].trim()) > rule.maxWords) continue;
+      out.push({ rule: rule.id, reason: `matched ${quote(m[0].trim())}`, from: i, to: i, span: { start: m.index, end: m.index + m[0].length } });
+    }
+  }
+}
+
+function followingRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+  const n = blocks.length;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    if (b.words > rule.maxWords || !inPosition(rule, i, n)) continue;
+    const hit = matchIn(rule, b);
+    if (hit === undefined) continue;
+    let to = i;
+    // The following blocks are headlines and links; a long one is the story resuming, so stop there.
+    while (to < n - 1 && to - i < rule.count && blocks[to + 1].words <= rule.maxWords) to++;
+    out.push({ rule: rule.id, reason: `matched ${quote(hit)} and the ${to - i} block(s) after it`, from: i, to });
+    i = to;
+  }
+}
+
+// A range that never closes would swallow the rest of the article, so it must close this soon.
+const MAX_RANGE_BLOCKS = 30;
+
+function rangeRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+  const n = blocks.length;
+  for (let i = 0; i < n; i++) {
+    if (!inPosition(rule, i, n) || blocks[i].words > rule.maxWords) continue;
+    const hit = matchIn(rule, blocks[i]);
+    if (hit === undefined || !rule.end) continue;
+    for (let j = i; j < n && j - i < MAX_RANGE_BLOCKS; j++) {
+      if (blocks[j].words > rule.maxWords) break;
+      const endHit = rule.end.exec(blocks[j].text);
+      if (endHit && (j > i || endHit.index >= 0)) {
+        out.push({ rule: rule.id, reason: `range from ${quote(hit)} to ${quote(endHit[0])}`, from: i, to: j });
+        i = j;
+        break;
+      }
+    }
+  }
+}
+
+/** Run every rule over the blocks and collect what each proposes to remove. */
+export function detect(blocks: Block[], rules: CompiledRule[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (const rule of rules) {
+    if (rule.action === 'remove-block') blockRule(rule, blocks, out);
+    else if (rule.action === 'remove-match') matchRule(rule, blocks, out);
+    else if (rule.action === 'remove-following') followingRule(rule, blocks, out);
+    else rangeRule(rule, blocks, out);
+  }
+  return out;
+}

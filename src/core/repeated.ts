@@ -1,0 +1,51 @@
+import type { Block, RepeatedOptions } from './types.js';
+import type { Proposal } from './detect.js';
+
+export const WITHIN_DOCUMENT = 'repeated/within-document';
+
+/** Case and white space folded: the identity of a block for repeat counting. */
+export function blockKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Prose is a sentence a reader would miss: enough words, a lower-case letter, and a sentence end.
+ * A repeated prose block (a pull quote) keeps its first copy; a repeated non-prose block
+ * (a credit line, a promo, a legal footer echo) loses every copy.
+ */
+export function isProse(text: string): boolean {
+  return (
+    !text.startsWith('(') &&
+    /[a-z]/.test(text) &&
+    /[.!?]["'”’)]?$/.test(text) &&
+    text.split(' ').length >= 8
+  );
+}
+
+/** Propose removing blocks that occur more than once in the same document. */
+export function detectRepeats(blocks: Block[], options: RepeatedOptions): Proposal[] {
+  const seen = new Map<string, number[]>();
+  for (let i = 0; i < blocks.length; i++) {
+    const key = blockKey(blocks[i].text);
+    if (key.length < options.minChars) continue;
+    const at = seen.get(key);
+    if (at) at.push(i);
+    else seen.set(key, [i]);
+  }
+  const out: Proposal[] = [];
+  for (const at of seen.values()) {
+    if (at.length < 2) continue;
+    const first = blocks[at[0]];
+    const where = at.map((i) => `${blocks[i].first}-${blocks[i].last}`).join(', ');
+    const keepFirst = isProse(first.text);
+    for (let k = keepFirst ? 1 : 0; k < at.length; k++) {
+      out.push({
+        rule: WITHIN_DOCUMENT,
+        reason: `occurs ${at.length} times in the document (lines ${where})${k === 0 ? '; not prose, so no copy is kept' : ''}`,
+        from: at[k],
+        to: at[k],
+      });
+    }
+  }
+  return out;
+}

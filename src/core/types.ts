@@ -1,0 +1,107 @@
+/** One paragraph as the segmenter built it from the input lines. */
+export interface Block {
+  /** Folded text: single spaces, trimmed. */
+  text: string;
+  /** The folded text of each input line that went into the block, in order. */
+  parts: string[];
+  /** 1-based input line numbers of the first and last line of the block. */
+  first: number;
+  last: number;
+  words: number;
+}
+
+export interface Removal {
+  /** Id of the rule that fired, `group/name`. */
+  rule: string;
+  /** Why, in words a person can check. */
+  reason: string;
+  /** The text removed (a whole block, or the span inside one). */
+  text: string;
+  /** 1-based input line range the removed text came from. */
+  lines: [number, number];
+}
+
+export interface CleanStats {
+  inputChars: number;
+  outputChars: number;
+  paragraphsKept: number;
+  paragraphsRemoved: number;
+  entitiesDecoded: number;
+  doubleEncodingsRepaired: number;
+  /** Share of the article's words (after decoding) that cleaning removed, 0..1. */
+  removedShare: number;
+}
+
+export interface CleanResult {
+  text: string;
+  paragraphs: string[];
+  removed: Removal[];
+  stats: CleanStats;
+  warnings: string[];
+}
+
+export type MatchKind = 'phrase' | 'exact' | 'prefix' | 'suffix' | 'regex';
+export type Scope = 'block' | 'line';
+export type Action = 'remove-block' | 'remove-match' | 'remove-following' | 'remove-range';
+
+/** A rule as a user writes it in a config or a preset file. */
+export interface RuleSpec {
+  id: string;
+  description?: string;
+  match: MatchKind;
+  pattern: string | string[];
+  flags?: string;
+  scope?: Scope;
+  action?: Action;
+  /** remove-following: how many blocks after the matching one go too. */
+  count?: number;
+  /** remove-range: the pattern (same match kind) that closes the range. */
+  end?: string | string[];
+  position?: { from: 'start' | 'end'; within: number };
+  /** The guard: a block (or match) with more words than this is never removed by the rule. */
+  maxWords?: number;
+  /** Fire only where at least this many consecutive blocks match (share-button runs). */
+  minRun?: number;
+  examples?: RuleExample[];
+}
+
+export interface RuleExample {
+  input: string;
+  removed?: boolean;
+  output?: string;
+}
+
+/** A rule ready to run: patterns compiled once, defaults filled in. */
+export interface CompiledRule {
+  id: string;
+  description: string;
+  preset?: string;
+  scope: Scope;
+  action: Action;
+  count: number;
+  maxWords: number;
+  minRun: number;
+  position?: { from: 'start' | 'end'; within: number };
+  test: RegExp;
+  /** `test` with the g flag, for remove-match. */
+  all: RegExp;
+  end?: RegExp;
+  spec: RuleSpec;
+}
+
+export interface RepeatedOptions {
+  /** Blocks shorter than this (characters, after folding) never count as repeats. */
+  minChars: number;
+}
+
+export interface GuardOptions {
+  /** Warn when cleaning removes more than this share of a document's words. */
+  maxRemovedShare: number;
+}
+
+/** What `clean` needs: compiled rules and thresholds. Build it with `compileConfig`. */
+export interface CleanOptions {
+  rules: CompiledRule[];
+  repeated: RepeatedOptions & { enabled: boolean };
+  guard: GuardOptions;
+}

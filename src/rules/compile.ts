@@ -1,0 +1,55 @@
+import type { CompiledRule, RuleSpec } from '../core/types.js';
+
+/** The guard's default: few boilerplate blocks run longer than this, most content paragraphs do. */
+export const DEFAULT_MAX_WORDS = 40;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Literal patterns match across any run of white space and ignore case, the way a person reads them.
+function literal(p: string): string {
+  return p
+    .trim()
+    .split(/\s+/)
+    .map(escape)
+    .join('\\s+');
+}
+
+function boundary(p: string, body: string): string {
+  const start = /^\w/.test(p.trim()) ? '\\b' : '';
+  const end = /\w$/.test(p.trim()) ? '\\b' : '';
+  return `${start}${body}${end}`;
+}
+
+/** Turn a rule's `match` + `pattern` into one RegExp. Throws SyntaxError on a bad regex. */
+export function compilePattern(match: RuleSpec['match'], pattern: string | string[], flags = ''): RegExp {
+  const list = Array.isArray(pattern) ? pattern : [pattern];
+  if (match === 'regex') {
+    const source = list.length === 1 ? list[0] : list.map((p) => `(?:${p})`).join('|');
+    return new RegExp(source, flags.includes('u') ? flags : flags + 'u');
+  }
+  const alts = list.map((p) => (match === 'phrase' ? boundary(p, literal(p)) : literal(p))).join('|');
+  const source =
+    match === 'exact' ? `^(?:${alts})$` : match === 'prefix' ? `^(?:${alts})` : match === 'suffix' ? `(?:${alts})$` : alts;
+  return new RegExp(source, 'iu');
+}
+
+/** Compile a rule spec, filling in defaults. Throws SyntaxError on a bad regex. */
+export function compileRule(spec: RuleSpec, preset?: string): CompiledRule {
+  const action = spec.action ?? 'remove-block';
+  const test = compilePattern(spec.match, spec.pattern, spec.flags?.replace('g', ''));
+  return {
+    id: spec.id,
+    description: spec.description ?? '',
+    preset,
+    scope: spec.scope ?? 'block',
+    action,
+    count: spec.count ?? 1,
+    maxWords: spec.maxWords ?? DEFAULT_MAX_WORDS,
+    minRun: spec.minRun ?? 1,
+    position: spec.position,
+    test,
+    all: new RegExp(test.source, test.flags.replace('g', '') + 'g'),
+    end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags),
+    spec,
+  };
+}
