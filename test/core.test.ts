@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { clean, cleanWith, compileConfig, type Config } from '../src/index.js';
+import { decodeLines } from '../src/core/decode.js';
+import { continues, segment } from '../src/core/segment.js';
+
+describe('decode', () => {
+  it('counts decoded entities and repaired double encodings', () => {
+    const { lines, counts } = decodeLines(['It&#39;s &amp;#39;here&amp;#39; &amp; now', 'no entities']);
+    expect(lines).toEqual(["It's 'here' & now", 'no entities']);
+    expect(counts).toEqual({ entitiesDecoded: 4, doubleEncodingsRepaired: 2 });
+  });
+  it('keeps &amp;lt; as literal &lt; when the document shows no other double encoding', () => {
+    expect(decodeLines(['write &amp;lt;b&amp;gt; for bold']).lines).toEqual(['write &lt;b&gt; for bold']);
+  });
+  it('repairs &amp;lt; too when the document is double-encoded elsewhere', () => {
+    const { lines } = decodeLines(['it&amp;#39;s', '1 &amp;lt; 2']);
+    expect(lines).toEqual(["it's", '1 < 2']);
+  });
+  it('leaves unknown entity-like text alone', () => {
+    expect(decodeLines(['R&D and &notanentity; and AT&T']).lines[0]).toContain('AT&T');
+  });
+});
+
+describe('segment', () => {
+  it.each([
+    ['Russian President ', 'Vladimir Putin', true],
+    ['Vladimir Putin', ' pushed back', true],
+    ['provided by ', 'Factset', true],
+    ['Factset', '. Powered by', true],
+    ['a "quote', '" he said', true],
+    ['HEADLINE IN CAPS', '"It is over," she said.', false],
+    ['A finished sentence.', 'Another one.', false],
+    ['A finished sentence.', '      An indented new element.', false],
+    ['an open clause,', '      continued on an indented line', true],
+  ])('continues(%j, %j) is %s', (prev, line, want) => {
+    expect(continues(prev, line)).toBe(want);
+  });
+  it('keeps 1-based input line ranges and folds white space', () => {
+    const blocks = segment(['', 'The mayor of ', 'Port Ellis', ' spoke.', '   ', 'Next\tpara  here.']);
+    expect(blocks.map((b) => [b.text, b.first, b.last])).toEqual([
+      ['The mayor of Port Ellis spoke.', 2, 4],
+      ['Next para here.', 6, 6],
+    ]);
+  });
+});
+
+describe('clean', () => {
+  const only = (rules: Config['rules']): Config => ({ extends: [], rules, repeated: { enabled: false } });
+
+  it('records every removal with its rule, reason, text and input lines', () => {
+    const r = clean('Keep this sentence.\nAdvertisement\nAnd this one.\n');
+    expect(r.text).toBe('Keep this sentence.\n\nAnd this one.\n');
+    expect(r.removed).toEqual([{ rule: 'ads/label', reason: 'matched "Advertisement"', text: 'Advertisement', lines: [2, 2] }]);
+    expect(r.stats).toMatchObject({ paragraphsKept: 2, paragraphsRemoved: 1, outputChars: r.text.length });
+  });
+  it('remove-match cuts a span and keeps the rest of the block', () => {
+    const r = clean('The pier closed (Photo: Jo Bay) on Monday.\n', only([{ id: 'x/credit', match: 'regex', pattern: '\\(Photo: [^)]*\\)', action: 'remove-match' }]));
+    expect(r.text).toBe('The pier closed on Monday.\n');
+    expect(r.removed[0]).toMatchObject({ rule: 'x/credit', text: '(Photo: Jo Bay)' });
+  });
+  it('remove-following takes the label and the next block', () => {
+    const r = clean('Story.\n\nSee also\n\nA headline\n\nMore story.\n', only([{ id: 'x/see', match: 'exact', pattern: 'See also', action: 'remove-following', count: 1 }]));
+    expect(r.text).toBe('Story.\n\nMore story.\n');
+  });
+  it('remove-range removes from the start block to the end block', () => {
+    const r = clean('Story.\n\nBEGIN PROMO\n\none\n\ntwo\n\nEND PROMO\n\nMore.\n', only([{ id: 'x/r', match: 'exact', pattern: 'BEGIN PROMO', end: 'END PROMO', action: 'remove-range' }]));
+    expect(r.text).toBe('Story.\n\nMore.\n');
+  });
+  it('position limits a rule to the first or last blocks', () => {
+    const rule = { id: 'x/p', match: 'exact' as const, pattern: 'Menu', position: { from: 'start' as const, within: 1 } };
+    expect(clean('Menu\n\nText.\n\nMenu\n', only([rule])).text).toBe('Text.\n\nMenu\n');
+  });
+  it('minRun needs that many consecutive matching blocks', () => {
+    const rule = { id: 'x/run', match: 'regex' as const, pattern: '^(facebook|twitter|email)$', flags: 'i', minRun: 3 };
+    expect(clean('Facebook\n\nText.\n\nFacebook\n\nTwitter\n\nEmail\n', only([rule])).text).toBe('Facebook\n\nText.\n');
+  });
+  it('maxWords keeps a long block that contains the pattern', () => {
+    const rule = { id: 'x/g', match: 'phrase' as const, pattern: 'subscribe', maxWords: 5 };
+    expect(clean('Please subscribe now.\n\nReaders who subscribe get the paper on Sunday mornings.\n', only([rule])).text).toBe(
+      'Readers who subscribe get the paper on Sunday mornings.\n',
+    );
+  });
+  it('repeated blocks: later copies go, a prose first copy stays, a non-prose first copy goes', () => {
+    const config: Config = { extends: [] };
+    const r = clean('"We will rebuild the pier," she said on Monday night.\n\n(Jo Bay for the Herald)\n\nText.\n\n"We will rebuild the pier," she said on Monday night.\n\n(Jo Bay for the Herald)\n', config);
+    expect(r.text).toBe('"We will rebuild the pier," she said on Monday night.\n\nText.\n');
+    expect(r.removed.map((x) => x.rule)).toEqual(Array(3).fill('repeated/within-document'));
+  });
+  it('warns when a document loses more than the guard share', () => {
+    const r = clean('Advertisement\n\nSubscribe\n\nOk.\n', { extends: ['recommended'], guard: { maxRemovedShare: 0.3 } });
+    expect(r.warnings.join()).toMatch(/removed 67% of the words/);
+  });
+  it('disable switches a rule off', () => {
+    expect(clean('Advertisement\n\nText.\n', { extends: ['ads'], disable: ['ads/label'] }).text).toBe('Advertisement\n\nText.\n');
+  });
+  it('never throws, is deterministic, and is idempotent on arbitrary strings', () => {
+    // A seeded generator over the characters that stress each step: entities, line ends, spaces, controls.
+    const alphabet = ['a', 'B', ' ', '\n', '\r', '\t', '&', '#', ';', 'amp', '39', 'x2F', '\u00a0', '\u200b', '\u0000', '\ufeff', '.', '"', '(', ')', 'é', 'e\u0301', '\ud83d', '💡', 'ADVERTISEMENT', 'Read more:', 'All rights reserved'];
+    let seed = 42;
+    const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
+    const options = compileConfig();
+    for (let n = 0; n < 400; n++) {
+      let s = '';
+      const len = next() % 60;
+      for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
+      const a = cleanWith(s, options);
+      expect(cleanWith(s, options)).toEqual(a);
+      if (!/&/.test(a.text)) expect(cleanWith(a.text, options).text).toBe(a.text);
+    }
+  });
+});
