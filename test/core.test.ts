@@ -25,8 +25,8 @@ describe('segment', () => {
   it.each([
     ['Russian President ', 'Vladimir Putin', true],
     ['Vladimir Putin', ' pushed back', true],
-    ['provided by ', 'Factset', true],
-    ['Factset', '. Powered by', true],
+    ['provided by ', 'Tidewater Quotes', true],
+    ['Tidewater Quotes', '. Powered by', true],
     ['a "quote', '" he said', true],
     ['HEADLINE IN CAPS', '"It is over," she said.', false],
     ['A finished sentence.', 'Another one.', false],

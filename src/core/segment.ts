@@ -2,7 +2,7 @@ import type { Block } from './types.js';
 import { cleanCharacters } from './decode.js';
 
 // A line that opens with one of these closes the sentence the previous line left open
-// ("by " / "Factset" / ". Powered by"). Straight quotes count only when they close something:
+// ("provided by " / "Tidewater" / ". Powered by"). Straight quotes count only when they close something:
 // a line that starts with `"It's…` opens a new quoted paragraph.
 const CLOSING = /^(?:[.,;:)!?\]}%’”]|["'](?=[\s.,;:!?)]|$))/;
 const TERMINAL = /[.!?:"”’)\]]$/;
