@@ -10,8 +10,9 @@ export function blockKey(text: string): string {
 
 /**
  * Prose is a sentence a reader would miss: enough words, a lower-case letter, and a sentence end.
- * A repeated prose block (a pull quote) keeps its first copy; a repeated non-prose block
- * (a credit line, a promo, a legal footer echo) loses every copy.
+ * A repeated prose block (a pull quote) keeps its first copy, and so does a headline printed
+ * twice at the top; any other repeated block (a credit line, a promo, a legal footer echo)
+ * loses every copy.
  */
 export function isProse(text: string): boolean {
   return (
@@ -20,6 +21,14 @@ export function isProse(text: string): boolean {
     /[.!?]["'”’)]?$/.test(text) &&
     text.split(' ').length >= 8
   );
+}
+
+// Pages print the headline twice (title and h1) near the top; a person wants one copy kept.
+const HEADLINE_ZONE = 5;
+function isHeadline(text: string, index: number): boolean {
+  if (index >= HEADLINE_ZONE || /[|:]$|\s[|•·]\s/.test(text) || !/\p{Ll}/u.test(text)) return false;
+  const words = text.split(' ').length;
+  return words >= 3 && words <= 25 && /^["'“‘]?\p{Lu}/u.test(text);
 }
 
 /** Propose removing blocks that occur more than once in the same document. */
@@ -37,7 +46,7 @@ export function detectRepeats(blocks: Block[], options: RepeatedOptions): Propos
     if (at.length < 2) continue;
     const first = blocks[at[0]];
     const where = at.map((i) => `${blocks[i].first}-${blocks[i].last}`).join(', ');
-    const keepFirst = isProse(first.text);
+    const keepFirst = isProse(first.text) || isHeadline(first.text, at[0]);
     for (let k = keepFirst ? 1 : 0; k < at.length; k++) {
       out.push({
         rule: WITHIN_DOCUMENT,
