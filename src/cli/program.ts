@@ -7,22 +7,39 @@ export interface CliOptions {
   strict?: boolean;
   color?: boolean;
   quiet?: boolean;
+  /** A path, false for --no-config, undefined to search. */
+  config?: string | false;
+  printConfig?: boolean;
 }
 
 const EXAMPLES = `
 Examples:
   $ clean-article article.txt                     clean one file to stdout
-  $ curl -s URL | my-scraper | clean-article      clean stdin
+  $ my-scraper URL | clean-article                clean stdin
   $ clean-article article.txt -o clean.txt        write to a file (never over the input)
   $ clean-article article.txt --format json       the result with every removal and its rule
   $ clean-article article.txt --explain >/dev/null   list what was removed and why, on stderr
+  $ clean-article rules article.txt               the rules in force for that file
+  $ clean-article init                            write a starter .clean-article.yaml
 
-Exit codes: 0 done, 1 an input failed (or --strict refused a document), 2 usage error.
+Config: -c FILE, else the nearest .clean-article.json, .clean-article.yaml/.yml or "clean-article"
+key in package.json above each input (above the working directory for stdin); none: recommended.
+
+Exit codes: 0 done, 1 an input failed (or --strict refused a document), 2 usage or config error.
 `;
 
-/** The command line, declared once; `run` gives it the world to write to. */
+/** Options every command that reads a config shares. */
+export function configOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'use this config file (no search)')
+    .option('--no-config', 'use no config file: the recommended presets')
+    .option('--color', 'colour stderr reports even when it is not a terminal')
+    .option('--no-color', 'never colour stderr reports (NO_COLOR does the same)');
+}
+
+/** The command line, declared once; `run` attaches the actions and gives it the world to write to. */
 export function buildProgram(version: string): Command {
-  return new Command('clean-article')
+  const program = new Command('clean-article')
     .description('Turn raw scraped article text into clean article text: decode entities, rejoin split lines, remove boilerplate.')
     .version(version, '-v, --version', 'print the version')
     .argument('[input]', 'a file to clean, or - for stdin (default: stdin when it is not a terminal)')
@@ -31,9 +48,15 @@ export function buildProgram(version: string): Command {
     .option('--explain', 'print each removal and the rule that made it on stderr')
     .option('--strict', 'fail a document that would lose more than the guard share of its words, instead of warning')
     .option('-q, --quiet', 'print no warnings')
-    .option('--color', 'colour stderr reports even when it is not a terminal')
-    .option('--no-color', 'never colour stderr reports (NO_COLOR does the same)')
+    .option('--print-config', 'print the config that applies to the input (presets expanded) as JSON, and exit');
+  configOptions(program)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run clean-article --help for usage)')
     .helpOption('-h, --help', 'show this help');
+  configOptions(program.command('rules').description('list the rules in force (id, source, description) for a file or the working directory').argument('[file]'));
+  program
+    .command('init')
+    .description('write a commented starter .clean-article.yaml in the working directory')
+    .option('--force', 'overwrite an existing .clean-article.yaml');
+  return program;
 }

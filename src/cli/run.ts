@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CommanderError } from 'commander';
-import type { ChalkInstance } from 'chalk';
 import { cleanWith } from '../core/clean.js';
-import { compileConfig } from '../rules/config.js';
 import { decodeBytes, readInput, readStream, type ReadResult } from '../io/read.js';
 import { sameFile, writeAtomic } from '../io/write.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
 import { explain, problem } from './report.js';
+import { configFor, printable } from './config.js';
+import { init, listRules } from './commands.js';
 
 /** Everything the CLI touches of the outside world, passed in so tests can run it in-process. */
 export interface World {
@@ -29,14 +29,29 @@ function packageVersion(): string {
 
 /** Run the CLI. Returns the exit code; only bin/ touches process.exitCode. */
 export async function run(world: World): Promise<number> {
-  const { stdout, stderr } = world;
-  const program = buildProgram(packageVersion())
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+  const { stdout, stderr, env, cwd } = world;
+  const program = buildProgram(packageVersion());
+  const chalkFor = (opts: { color?: boolean }) => makeChalk(colorLevel(opts.color, env, Boolean(stderr.isTTY)));
   let exit: number = EXIT.ok;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+  }
   program.action(async (input: string | undefined, opts: CliOptions) => {
     exit = await cleanOne(world, input, opts);
   });
+  program.commands
+    .find((c) => c.name() === 'rules')!
+    .action(async (file: string | undefined, opts: CliOptions) => {
+      const c = chalkFor(opts);
+      const cfg = await configFor(opts.config, file, cwd, stderr, c);
+      if (!cfg.ok) return void (exit = EXIT.usage);
+      stdout.write(listRules(cfg, cwd));
+    });
+  program.commands
+    .find((c) => c.name() === 'init')!
+    .action(async (opts: { force?: boolean }) => {
+      exit = await init(cwd, Boolean(opts.force), stdout, stderr, chalkFor(program.opts()));
+    });
   try {
     await program.parseAsync(world.argv, { from: 'user' });
   } catch (err) {
@@ -48,8 +63,14 @@ export async function run(world: World): Promise<number> {
 
 async function cleanOne(world: World, input: string | undefined, opts: CliOptions): Promise<number> {
   const { stdin, stdout, stderr, env, cwd } = world;
-  const c: ChalkInstance = makeChalk(colorLevel(opts.color, env, Boolean(stderr.isTTY)));
+  const c = makeChalk(colorLevel(opts.color, env, Boolean(stderr.isTTY)));
   const fromStdin = input === undefined || input === '-';
+  const cfg = await configFor(opts.config, fromStdin ? undefined : input, cwd, stderr, c);
+  if (!cfg.ok) return EXIT.usage;
+  if (opts.printConfig) {
+    stdout.write(printable(cfg));
+    return EXIT.ok;
+  }
   if (input === undefined && stdin.isTTY) {
     stderr.write(problem(c, 'error', undefined, 'no input', 'pass a file, or pipe text on stdin; see clean-article --help'));
     return EXIT.usage;
@@ -65,10 +86,9 @@ async function cleanOne(world: World, input: string | undefined, opts: CliOption
     stderr.write(problem(c, 'error', name, read.error.cause, read.error.hint));
     return EXIT.failed;
   }
-  const options = compileConfig();
-  const result = cleanWith(read.text, options);
+  const result = cleanWith(read.text, cfg.options);
   const warnings = [...read.warnings, ...result.warnings];
-  const refused = opts.strict && result.stats.removedShare > options.guard.maxRemovedShare;
+  const refused = opts.strict && result.stats.removedShare > cfg.options.guard.maxRemovedShare;
   if (!opts.quiet || refused) {
     for (const w of warnings) stderr.write(problem(c, refused ? 'error' : 'warning', name, w));
   }

@@ -1,11 +1,11 @@
-import type { CleanOptions, CompiledRule, RuleSpec } from '../core/types.js';
-import { PRESETS } from './presets.js';
-import { compileRule } from './compile.js';
+import type { CleanOptions, RuleSpec } from '../core/types.js';
+import { compileResolved, resolveConfig } from './resolve.js';
 
-/** A config as a user writes it (`.clean-article.json`, `.yaml`, or the API). */
+/** A config as a user writes it (`.clean-article.json`, `.yaml`, a package.json key, or the API). */
 export interface Config {
-  /** Preset names (and, from config files, paths to other configs), applied first to last. */
-  extends?: string[];
+  $schema?: string;
+  /** Presets and (in config files) relative paths to other configs, applied in order. Default: recommended. */
+  extends?: string | string[];
   rules?: RuleSpec[];
   /** Rule ids to switch off, from presets or from `rules`. */
   disable?: string[];
@@ -15,41 +15,12 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = { extends: ['recommended'] };
 
-export const DEFAULTS = {
-  repeated: { enabled: true, minChars: 20 },
-  guard: { maxRemovedShare: 0.5 },
-};
-
-/** Expand preset names into their rules, in order, each rule tagged with its preset. */
-export function presetRules(name: string, seen: Set<string> = new Set()): Array<{ spec: RuleSpec; preset: string }> {
-  const preset = PRESETS[name];
-  if (!preset) throw new Error(`unknown preset "${name}"`);
-  if (seen.has(name)) return [];
-  seen.add(name);
-  const out: Array<{ spec: RuleSpec; preset: string }> = [];
-  for (const parent of preset.extends ?? []) out.push(...presetRules(parent, seen));
-  for (const spec of preset.rules) out.push({ spec, preset: name });
-  return out;
-}
-
 /**
- * Compile a config whose `extends` names only presets (file configs are resolved by the
- * config loader first). Later rules with the same id replace earlier ones.
+ * Compile a config whose `extends` names only presets (config files are read by `loadConfig`).
+ * Throws with every problem listed when the config does not resolve.
  */
 export function compileConfig(config: Config = DEFAULT_CONFIG): CleanOptions {
-  const byId = new Map<string, CompiledRule>();
-  const seen = new Set<string>();
-  for (const name of config.extends ?? []) {
-    for (const { spec, preset } of presetRules(name, seen)) byId.set(spec.id, compileRule(spec, preset));
-  }
-  for (const spec of config.rules ?? []) byId.set(spec.id, compileRule(spec));
-  for (const id of config.disable ?? []) byId.delete(id);
-  return {
-    rules: [...byId.values()],
-    repeated: {
-      enabled: config.repeated?.enabled ?? DEFAULTS.repeated.enabled,
-      minChars: config.repeated?.minChars ?? DEFAULTS.repeated.minChars,
-    },
-    guard: { maxRemovedShare: config.guard?.maxRemovedShare ?? DEFAULTS.guard.maxRemovedShare },
-  };
+  const resolved = resolveConfig(config);
+  if (!resolved.ok) throw new Error(resolved.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return compileResolved(resolved.config);
 }

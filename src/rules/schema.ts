@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+// One source of truth for configs: validation here, the JSON Schema for editors generated from it
+// (npm run build:schema), and the TypeScript types in core/types.ts kept equal by a test.
+const ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+const pattern = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const ExampleSchema = z
+  .strictObject({
+    input: z.string().describe('A document (blocks separated by blank lines) to run the rule on.'),
+    removed: z.boolean().optional().describe('Whether the rule must remove something from the input.'),
+    output: z.string().optional().describe('What the input must become with this rule alone.'),
+  })
+  .describe('An example that runs when the config loads; a failing example is a config error.');
+
+export const RuleSchema = z
+  .strictObject({
+    id: z.string().regex(ID, 'must look like group/name: lower-case letters, digits and dashes').describe('Unique id, group/name.'),
+    description: z.string().optional().describe('What the rule removes, for people.'),
+    match: z.enum(['phrase', 'exact', 'prefix', 'suffix', 'regex']).describe(
+      'phrase: a case-insensitive literal anywhere; exact: the whole block; prefix/suffix: the block starts/ends with it; regex: a JavaScript regular expression.',
+    ),
+    pattern: pattern.describe('The pattern, or a list of them (any one matches).'),
+    flags: z.string().regex(/^[imsuv]*$/, 'only the flags i, m, s, u and v are allowed').optional().describe('Regex flags (match: regex).'),
+    scope: z.enum(['block', 'line']).optional().describe('Test the whole paragraph (block, default) or each input line in it (line).'),
+    action: z
+      .enum(['remove-block', 'remove-match', 'remove-following', 'remove-range'])
+      .optional()
+      .describe('remove-block (default), remove-match (only the matched span), remove-following (the block and `count` after it), remove-range (up to the block matching `end`).'),
+    count: z.int().min(1).max(50).optional().describe('remove-following: how many blocks after the match go too (default 1).'),
+    end: pattern.optional().describe('remove-range: the pattern of the block that closes the range.'),
+    position: z
+      .strictObject({ from: z.enum(['start', 'end']), within: z.int().min(1) })
+      .optional()
+      .describe('Fire only within the first or last `within` blocks.'),
+    maxWords: z.int().min(1).optional().describe('The guard: never remove a block (or span) with more words than this (default 40).'),
+    minRun: z.int().min(1).optional().describe('Fire only where at least this many consecutive blocks match.'),
+    examples: z.array(ExampleSchema).optional(),
+  })
+  .describe('A removal rule.');
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    extends: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Presets (legal, newsletter, promo, share, related, captions, cookies, ads, recommended) and relative paths to other config files, applied in order. Default: recommended; [] for none.'),
+    rules: z.array(RuleSchema).optional().describe('Rules of this config; a rule with the id of an inherited one replaces it.'),
+    disable: z.array(z.string()).optional().describe('Ids of rules to switch off.'),
+    repeated: z
+      .strictObject({
+        enabled: z.boolean().optional().describe('Remove blocks repeated within a document (default true).'),
+        minChars: z.int().min(1).optional().describe('Shorter blocks never count as repeats (default 20).'),
+        minDocs: z.int().min(2).optional().describe('Across documents: a block in at least this many documents is boilerplate.'),
+        minShare: z.number().min(0).max(1).optional().describe('Across documents: … and in at least this share of its group.'),
+        maxWords: z.int().min(1).optional().describe('Across documents: longer blocks are kept as prose.'),
+      })
+      .optional(),
+    guard: z
+      .strictObject({
+        maxRemovedShare: z.number().min(0).max(1).optional().describe('Warn (error with --strict) when a document loses more than this share of its words (default 0.5).'),
+      })
+      .optional(),
+  })
+  .describe('clean-article configuration');
+
+export type ConfigInput = z.infer<typeof ConfigSchema>;
+
+/** Keys allowed at each kind of place, for did-you-mean on unknown keys. */
+export const KEYS = {
+  config: Object.keys(ConfigSchema.shape),
+  rule: Object.keys(RuleSchema.shape),
+  example: Object.keys(ExampleSchema.shape),
+  position: ['from', 'within'],
+  repeated: ['enabled', 'minChars', 'minDocs', 'minShare', 'maxWords'],
+  guard: ['maxRemovedShare'],
+};
