@@ -1,8 +1,18 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface CliOptions {
   output?: string;
-  format: 'text' | 'json';
+  format?: 'text' | 'json' | 'jsonl';
+  outDir?: string;
+  write?: boolean;
+  check?: boolean;
+  listDifferent?: boolean;
+  inputFormat: 'text' | 'jsonl';
+  field: string;
+  onError: 'skip' | 'keep' | 'fail';
+  ext: string;
+  ignorePath?: string[];
+  jobs?: number;
   explain?: boolean;
   strict?: boolean;
   color?: boolean;
@@ -19,14 +29,24 @@ Examples:
   $ clean-article article.txt -o clean.txt        write to a file (never over the input)
   $ clean-article article.txt --format json       the result with every removal and its rule
   $ clean-article article.txt --explain >/dev/null   list what was removed and why, on stderr
+  $ clean-article articles/ --out-dir clean/      clean a folder into a mirrored tree
+  $ clean-article --check 'data/**/*.txt'         pre-commit: exit 1 if any file would change
+  $ clean-article --write data/                   rewrite changed files in place
+  $ clean-article --input-format jsonl --field body < in.jsonl > out.jsonl
   $ clean-article rules article.txt               the rules in force for that file
   $ clean-article init                            write a starter .clean-article.yaml
 
 Config: -c FILE, else the nearest .clean-article.json, .clean-article.yaml/.yml or "clean-article"
 key in package.json above each input (above the working directory for stdin); none: recommended.
 
-Exit codes: 0 done, 1 an input failed (or --strict refused a document), 2 usage or config error.
+Exit codes: 0 done, 1 an input failed or --check/-l found files that would change, 2 usage or config error.
 `;
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
+}
 
 /** Options every command that reads a config shares. */
 export function configOptions(cmd: Command): Command {
@@ -42,9 +62,19 @@ export function buildProgram(version: string): Command {
   const program = new Command('clean-article')
     .description('Turn raw scraped article text into clean article text: decode entities, rejoin split lines, remove boilerplate.')
     .version(version, '-v, --version', 'print the version')
-    .argument('[input]', 'a file to clean, or - for stdin (default: stdin when it is not a terminal)')
-    .option('-o, --output <file>', 'write the result to FILE instead of stdout')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .argument('[inputs...]', 'files, folders, quoted globs, or - for stdin (default: stdin when it is not a terminal)')
+    .option('-o, --output <file>', 'write the result to FILE instead of stdout (one input)')
+    .addOption(new Option('-f, --format <format>', 'output format: text, json (one object per input), jsonl (one record per input)').choices(['text', 'json', 'jsonl']))
+    .option('--out-dir <dir>', 'write each clean file to DIR, mirroring its path below the folder given')
+    .option('-w, --write', 'rewrite changed files in place (atomically; unchanged files are not touched)')
+    .option('--check', 'write nothing; name every file that would change on stderr; exit 1 if any would')
+    .option('-l, --list-different', 'print only the paths of files that would change (with --write: that changed)')
+    .addOption(new Option('--input-format <format>', 'text files, or JSON Lines records').choices(['text', 'jsonl']).default('text'))
+    .option('--field <name>', 'JSON Lines input: the field to clean', 'text')
+    .addOption(new Option('--on-error <policy>', 'JSON Lines input: a malformed record is kept as it is, skipped, or fails the run').choices(['keep', 'skip', 'fail']).default('keep'))
+    .option('--ext <list>', 'extensions taken from folders, comma-separated', '.txt')
+    .option('--ignore-path <file>', 'gitignore-style file of paths to skip (default: .clean-articleignore); repeatable', (v: string, acc: string[] = []) => [...acc, v])
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
     .option('--explain', 'print each removal and the rule that made it on stderr')
     .option('--strict', 'fail a document that would lose more than the guard share of its words, instead of warning')
     .option('-q, --quiet', 'print no warnings')

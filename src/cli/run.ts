@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isDynamicPattern } from 'tinyglobby';
 import path from 'node:path';
 import { CommanderError } from 'commander';
 import { cleanWith } from '../core/clean.js';
@@ -9,6 +10,7 @@ import { colorLevel, makeChalk } from './color.js';
 import { explain, problem } from './report.js';
 import { configFor, printable } from './config.js';
 import { init, listRules } from './commands.js';
+import { conflicts, isBatch, runBatch } from './batch.js';
 
 /** Everything the CLI touches of the outside world, passed in so tests can run it in-process. */
 export interface World {
@@ -36,8 +38,17 @@ export async function run(world: World): Promise<number> {
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
   }
-  program.action(async (input: string | undefined, opts: CliOptions) => {
-    exit = await cleanOne(world, input, opts);
+  program.action(async (inputs: string[], opts: CliOptions) => {
+    const c = chalkFor(opts);
+    const conflict = conflicts(inputs, opts);
+    if (conflict) {
+      stderr.write(problem(c, 'error', undefined, conflict, 'see clean-article --help'));
+      exit = EXIT.usage;
+    } else if (opts.printConfig || !isBatch(inputs, opts)) {
+      exit = await cleanOne(world, inputs[0], opts);
+    } else {
+      exit = await runBatch(world, inputs, opts, c);
+    }
   });
   program.commands
     .find((c) => c.name() === 'rules')!
@@ -70,6 +81,9 @@ async function cleanOne(world: World, input: string | undefined, opts: CliOption
   if (opts.printConfig) {
     stdout.write(printable(cfg));
     return EXIT.ok;
+  }
+  if (input !== undefined && input !== '-' && isDynamicPattern(input) && !existsSync(path.resolve(cwd, input))) {
+    return runBatch(world, [input], opts, c);
   }
   if (input === undefined && stdin.isTTY) {
     stderr.write(problem(c, 'error', undefined, 'no input', 'pass a file, or pipe text on stdin; see clean-article --help'));

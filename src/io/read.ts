@@ -10,6 +10,7 @@ export interface InputError {
 export type ReadResult = { ok: true; text: string; warnings: string[] } | { ok: false; error: InputError };
 
 // Text never holds a NUL byte; images, archives and PDFs nearly always do in their first pages.
+// The BOM is kept in the decoded text (ignoreBOM) so that cleaning sees it and --check reports it.
 const SNIFF_BYTES = 8000;
 
 /** Decode bytes as UTF-8 text, refusing binary data and replacing invalid sequences with a warning. */
@@ -22,9 +23,9 @@ export function decodeBytes(bytes: Uint8Array, file: string): ReadResult {
     };
   }
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), warnings: [] };
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     let n = 0;
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
     return {

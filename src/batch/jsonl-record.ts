@@ -1,0 +1,125 @@
+import type { CleanOptions } from '../core/types.js';
+import { cleanWith } from '../core/clean.js';
+
+export type OnError = 'skip' | 'keep' | 'fail';
+
+export interface JsonlChunkResult {
+  /** Output lines, each with its newline. */
+  out: string;
+  errors: Array<{ line: number; cause: string }>;
+  records: number;
+  changed: number;
+  removed: number;
+  bytes: number;
+  /** With on-error fail: the chunk stopped at the first error. */
+  stopped: boolean;
+}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** Index just past the JSON string that starts at `i` (at its opening quote). */
+function skipString(s: string, i: number): number {
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 0x5c) j++;
+    else if (c === 0x22) return j + 1;
+  }
+  return -1;
+}
+
+/** Index just past the JSON value that starts at `i`. */
+function skipValue(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 0x22) return skipString(s, i);
+  if (c === 0x7b || c === 0x5b) {
+    let depth = 0;
+    for (let j = i; j < s.length; j++) {
+      const d = s.charCodeAt(j);
+      if (d === 0x22) {
+        j = skipString(s, j) - 1;
+        if (j < 0) return -1;
+      } else if (d === 0x7b || d === 0x5b) depth++;
+      else if (d === 0x7d || d === 0x5d) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+    }
+    return -1;
+  }
+  let j = i;
+  while (j < s.length && !WS.has(s.charCodeAt(j)) && s[j] !== ',' && s[j] !== '}') j++;
+  return j;
+}
+
+/**
+ * Where the value of top-level key `field` sits in the text of a JSON object, or undefined.
+ * Only that span is replaced, so every other byte of the record — key order, number spelling,
+ * big integers JSON.parse would round — stays exactly as it came.
+ */
+export function fieldSpan(line: string, field: string): [number, number] | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < line.length && WS.has(line.charCodeAt(i))) i++;
+  };
+  ws();
+  if (line[i] !== '{') return undefined;
+  i++;
+  for (;;) {
+    ws();
+    if (line[i] === '}') return undefined;
+    const keyEnd = skipString(line, i);
+    if (keyEnd < 0) return undefined;
+    const key = JSON.parse(line.slice(i, keyEnd)) as string;
+    i = keyEnd;
+    ws();
+    if (line[i] !== ':') return undefined;
+    i++;
+    ws();
+    const end = skipValue(line, i);
+    if (end < 0) return undefined;
+    if (key === field) return [i, end];
+    i = end;
+    ws();
+    if (line[i] === ',') i++;
+    else return undefined;
+  }
+}
+
+/** Clean the `field` of each JSON Lines record; other fields pass through byte for byte. */
+export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions): JsonlChunkResult {
+  const res: JsonlChunkResult = { out: '', errors: [], records: 0, changed: 0, removed: 0, bytes: 0, stopped: false };
+  const parts: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (line.trim() === '') continue;
+    let cause: string | undefined;
+    let value: unknown;
+    try {
+      const record = JSON.parse(line) as unknown;
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) cause = 'the record is not a JSON object';
+      else if (typeof (record as Record<string, unknown>)[field] !== 'string') cause = `the record has no string field "${field}"`;
+      else value = (record as Record<string, unknown>)[field];
+    } catch (err) {
+      cause = `malformed JSON: ${(err as Error).message}`;
+    }
+    const span = cause ? undefined : fieldSpan(line, field);
+    if (!cause && !span) cause = `the record has no string field "${field}"`;
+    if (cause) {
+      res.errors.push({ line: firstLine + k, cause });
+      if (onError === 'keep') parts.push(line + '\n');
+      if (onError === 'fail') {
+        res.stopped = true;
+        break;
+      }
+      continue;
+    }
+    res.records++;
+    res.bytes += (value as string).length;
+    const result = cleanWith(value as string, options);
+    res.removed += result.removed.length;
+    if (result.text !== value) res.changed++;
+    parts.push(line.slice(0, span![0]) + JSON.stringify(result.text) + line.slice(span![1]) + '\n');
+  }
+  res.out = parts.join('');
+  return res;
+}

@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { CleanResult } from '../core/types.js';
+import { cleanWith } from '../core/clean.js';
+import { readInput } from '../io/read.js';
+import { writeAtomic } from '../io/write.js';
+import { loadConfigFile } from '../config/load.js';
+import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
+
+export interface FileTask {
+  kind: 'file';
+  file: string;
+  /** The config file that applies (undefined: the defaults). Already validated by the caller. */
+  configFile?: string;
+  /** Rewrite the file in place when cleaning changes it. */
+  write: boolean;
+  /** Write the clean text here (--out-dir). */
+  outPath?: string;
+  /** Send the whole result back (--format json/jsonl, --explain). */
+  wantResult: boolean;
+  strict: boolean;
+}
+
+export interface FileOutcome {
+  ok: boolean;
+  error?: { cause: string; hint?: string };
+  warnings: string[];
+  changed: boolean;
+  written: boolean;
+  rules: string[];
+  removed: number;
+  bytes: number;
+  result?: CleanResult;
+}
+
+export interface JsonlTask {
+  kind: 'jsonl';
+  lines: string[];
+  firstLine: number;
+  field: string;
+  onError: OnError;
+  configFile?: string;
+}
+
+export type Task = FileTask | JsonlTask;
+
+function options(configFile: string | undefined) {
+  const loaded = loadConfigFile(configFile);
+  // The caller validated every config before starting; a failure here is a bug, not user input.
+  if (!loaded.ok) throw new Error(`config ${configFile} failed to load: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  return loaded.options;
+}
+
+/** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
+export async function processFile(task: FileTask): Promise<FileOutcome> {
+  const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
+  const read = await readInput(task.file);
+  if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
+  const opts = options(task.configFile);
+  const result = cleanWith(read.text, opts);
+  outcome.bytes = Buffer.byteLength(read.text);
+  outcome.warnings = [...read.warnings, ...result.warnings];
+  outcome.changed = result.text !== read.text;
+  outcome.rules = [...new Set(result.removed.map((r) => r.rule))];
+  outcome.removed = result.removed.length;
+  if (task.wantResult) outcome.result = result;
+  if (task.strict && result.stats.removedShare > opts.guard.maxRemovedShare) {
+    return { ...outcome, ok: false, error: { cause: `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(opts.guard.maxRemovedShare * 100)}%); not written`, hint: 'check it with --explain' } };
+  }
+  // An input that cannot be read back exactly (invalid UTF-8) is never rewritten in place.
+  if (task.write && outcome.changed && read.warnings.length === 0) {
+    await writeAtomic(task.file, result.text);
+    outcome.written = true;
+  } else if (task.write && outcome.changed) {
+    outcome.warnings.push('not rewritten in place: the file is not valid UTF-8');
+  }
+  if (task.outPath) {
+    await mkdir(path.dirname(task.outPath), { recursive: true });
+    await writeAtomic(task.outPath, result.text);
+    outcome.written = true;
+  }
+  return outcome;
+}
+
+export async function processTask(task: Task): Promise<FileOutcome | JsonlChunkResult> {
+  if (task.kind === 'file') {
+    try {
+      return await processFile(task);
+    } catch (err) {
+      // A file that vanished or became unwritable mid-run fails alone; the batch goes on.
+      const e = err as NodeJS.ErrnoException;
+      return { ok: false, error: { cause: e.code ? `${e.code}: ${e.message}` : String(e) }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
+    }
+  }
+  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, options(task.configFile));
+}

@@ -1,0 +1,251 @@
+import { availableParallelism } from 'node:os';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ChalkInstance } from 'chalk';
+import { collectInputs, type InputFile } from '../batch/inputs.js';
+import { createRunner, orderedMap } from '../batch/pool.js';
+import type { FileOutcome, FileTask } from '../batch/task.js';
+import type { JsonlChunkResult } from '../batch/jsonl-record.js';
+import { sweepTemps } from '../io/write.js';
+import { findConfigFile } from '../config/discover.js';
+import type { CliOptions } from './program.js';
+import type { World } from './run.js';
+import { configFor } from './config.js';
+import { explain, problem } from './report.js';
+import { progress } from './progress.js';
+
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+
+/** Flags that contradict each other, refused before any work is done. */
+export function conflicts(inputs: string[], o: CliOptions): string | undefined {
+  if (o.check && o.listDifferent) return 'Cannot use --check and --list-different together.';
+  if (o.outDir && o.write) return 'Cannot use --out-dir and --write together: pick one place for the clean text.';
+  if (o.outDir && (o.check || o.listDifferent)) return 'Cannot use --out-dir with --check or --list-different.';
+  if (o.output && (o.outDir || o.write || o.check || o.listDifferent)) return 'Cannot use -o with --out-dir, --write, --check or --list-different.';
+  if (o.inputFormat === 'jsonl') {
+    if (o.outDir || o.write || o.check || o.listDifferent) return 'JSON Lines input is cleaned to stdout or -o; --out-dir, --write, --check and --list-different take text files.';
+    if (o.format && o.format !== 'jsonl') return 'JSON Lines input gives JSON Lines output; drop --format.';
+    return undefined;
+  }
+  if (inputs.includes('-') && inputs.length > 1) return 'Cannot mix - (stdin) with files; clean stdin on its own.';
+  if (inputs.includes('-') && (o.outDir || o.write || o.check || o.listDifferent)) return '--out-dir, --write, --check and --list-different take files, not stdin.';
+  if (o.output && inputs.length > 1) return '-o takes one input; for several, use --out-dir DIR.';
+  return undefined;
+}
+
+/** Does this command line need the batch path (several inputs, a folder, a glob, an in-place mode)? */
+export function isBatch(inputs: string[], o: CliOptions): boolean {
+  return inputs.length > 1 || Boolean(o.outDir || o.write || o.check || o.listDifferent) || o.format === 'jsonl' || o.inputFormat === 'jsonl';
+}
+
+function outPathFor(f: InputFile, outDir: string): string {
+  const rel = path.relative(f.base, f.path);
+  return path.join(outDir, rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(f.path) : rel);
+}
+
+const inside = (root: string, p: string) => {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/** Clean many files (or JSON Lines records) with one of the batch output modes. */
+export async function runBatch(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
+  const { stdout, stderr, env, cwd } = world;
+  const started = Date.now();
+  const jobs = o.jobs ?? availableParallelism();
+  if (o.inputFormat === 'jsonl') return runJsonl(world, inputs, o, c, jobs);
+  const hasOutput = Boolean(o.outDir || o.write || o.check || o.listDifferent || o.format === 'json' || o.format === 'jsonl');
+  const nowhere = (n: string) => problem(c, 'error', undefined, `${n} inputs and nowhere to put them`, 'several inputs need --out-dir DIR, --write, --check, --list-different or --format jsonl');
+  if (!hasOutput && inputs.length > 1) {
+    stderr.write(nowhere(String(inputs.length)));
+    return EXIT.usage;
+  }
+  const ext = o.ext.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`));
+  const collected = await collectInputs(inputs, { cwd, ext, ignorePaths: o.ignorePath ?? [] });
+  const { files } = collected;
+  if (files.length === 0 && collected.errors.length === 0) {
+    stderr.write(problem(c, 'error', undefined, `no input files (folders are searched for ${ext.join(', ')})`, 'use --ext to pick other extensions, or check the ignore file'));
+    return EXIT.usage;
+  }
+  if (!hasOutput) {
+    stderr.write(nowhere(`${files.length} input file${files.length === 1 ? '' : 's'}`));
+    return EXIT.usage;
+  }
+  // Every config is validated up front, so a bad config stops the run before any file is written.
+  const configs = new Map<string, string | undefined>();
+  const configOf = (file: string) => {
+    if (typeof o.config === 'string') return path.resolve(cwd, o.config);
+    if (o.config === false) return undefined;
+    const dir = path.dirname(file);
+    if (!configs.has(dir)) configs.set(dir, findConfigFile(dir));
+    return configs.get(dir);
+  };
+  const checked = new Set<string | undefined>();
+  for (const f of files) {
+    const cf = configOf(f.path);
+    if (checked.has(cf)) continue;
+    checked.add(cf);
+    const cfg = await configFor(cf ?? false, undefined, cwd, stderr, c);
+    if (!cfg.ok) return EXIT.usage;
+  }
+  let outPaths: string[] | undefined;
+  if (o.outDir) {
+    const outDir = path.resolve(cwd, o.outDir);
+    const folder = collected.folders.find((d) => inside(d, outDir));
+    if (folder) {
+      stderr.write(problem(c, 'error', o.outDir, `is inside the input folder ${path.relative(cwd, folder) || '.'}`, 'choose an --out-dir outside it, so outputs never mix with inputs'));
+      return EXIT.usage;
+    }
+    outPaths = files.map((f) => outPathFor(f, outDir));
+    const inputsSet = new Set(files.map((f) => f.path));
+    const seen = new Map<string, string>();
+    for (let i = 0; i < files.length; i++) {
+      if (inputsSet.has(outPaths[i])) {
+        stderr.write(problem(c, 'error', files[i].display, `--out-dir would write over the input ${path.relative(cwd, outPaths[i])}`, 'choose another --out-dir'));
+        return EXIT.usage;
+      }
+      const other = seen.get(outPaths[i]);
+      if (other) {
+        stderr.write(problem(c, 'error', files[i].display, `and ${other} would both be written to ${path.relative(cwd, outPaths[i])}`, 'give their common folder instead of the files'));
+        return EXIT.usage;
+      }
+      seen.set(outPaths[i], files[i].display);
+    }
+  }
+  if (o.write) for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await sweepTemps(dir);
+
+  let failed = collected.errors.length;
+  for (const e of collected.errors) stderr.write(problem(c, 'error', e.file, e.cause, e.hint));
+  let changed = 0;
+  let removed = 0;
+  const wantResult = Boolean(o.format === 'json' || o.format === 'jsonl' || o.explain);
+  const bar = progress(files.length, stderr, env, Boolean(o.quiet));
+  const runner = createRunner(Math.min(jobs, files.length));
+  try {
+    await orderedMap(
+      files,
+      Math.max(2, jobs * 4),
+      (f, i): Promise<FileOutcome> =>
+        runner.run({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict) } satisfies FileTask) as Promise<FileOutcome>,
+      (r, i) => {
+        const f = files[i];
+        bar.tick(r.bytes);
+        if (!o.quiet) for (const w of r.warnings) stderr.write(problem(c, 'warning', f.display, w));
+        if (!r.ok) {
+          failed++;
+          stderr.write(problem(c, 'error', f.display, r.error!.cause, r.error!.hint));
+          return;
+        }
+        removed += r.removed;
+        if (r.changed) changed++;
+        if (o.explain && r.result) stderr.write(explain(f.display, r.result, c));
+        if (r.changed && o.check) stderr.write(`${c.yellow('[warn]')} ${f.display}${o.write ? ' (fixed)' : ''}: ${r.rules.length ? r.rules.join(', ') : 'white space and entities'}\n`);
+        if (r.changed && o.listDifferent) stdout.write(`${f.display}\n`);
+        if (r.result && (o.format === 'json' || o.format === 'jsonl')) stdout.write(JSON.stringify({ source: f.display, ...r.result }) + '\n');
+      },
+    );
+  } finally {
+    await runner.close();
+    bar.stop();
+  }
+  const verb = o.write ? 'changed' : o.outDir || o.format ? 'changed by cleaning' : 'would change';
+  if (!o.quiet) {
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    stderr.write(`clean-article: ${files.length} file${files.length === 1 ? '' : 's'} read, ${changed} ${verb}, ${failed} failed; ${removed} block${removed === 1 ? '' : 's'} removed; ${secs} s\n`);
+    if (o.check && changed && !o.write) stderr.write(`clean-article: run with --write to fix ${changed === 1 ? 'it' : 'them'}.\n`);
+  }
+  if (failed) return EXIT.failed;
+  if ((o.check || o.listDifferent) && !o.write && changed) return EXIT.failed;
+  return EXIT.ok;
+}
+
+const CHUNK_LINES = 256;
+const CHUNK_CHARS = 1 << 20;
+
+/** JSON Lines in, JSON Lines out: streamed in order, memory bounded by the chunks in flight. */
+async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance, jobs: number): Promise<number> {
+  const { stdin, stdout, stderr, cwd } = world;
+  const started = Date.now();
+  const sources = inputs.length ? inputs : ['-'];
+  if (sources.includes('-') && inputs.length === 0 && stdin.isTTY) {
+    stderr.write(problem(c, 'error', undefined, 'no input', 'pass JSON Lines files, or pipe them on stdin'));
+    return EXIT.usage;
+  }
+  const configFile = typeof o.config === 'string' ? path.resolve(cwd, o.config) : o.config === false ? undefined : findConfigFile(cwd);
+  const cfg = await configFor(configFile ?? false, undefined, cwd, stderr, c);
+  if (!cfg.ok) return EXIT.usage;
+  // -o goes through a temp file renamed at the end: a failed run never leaves half an output.
+  const outFile = o.output ? path.resolve(cwd, o.output) : undefined;
+  const tmp = outFile ? `${outFile}.clean-article-partial-${process.pid}` : undefined;
+  if (outFile) await mkdir(path.dirname(outFile), { recursive: true });
+  const sink: NodeJS.WritableStream = tmp ? createWriteStream(tmp) : stdout;
+  const write = (s: string) => (sink.write(s) ? undefined : new Promise<void>((resolve) => sink.once('drain', () => resolve())));
+  let records = 0;
+  let changed = 0;
+  let bad = 0;
+  let stopped = false;
+  let unreadable = 0;
+  const runner = createRunner(jobs);
+  async function* chunks() {
+    for (const src of sources) {
+      const name = src === '-' ? '-' : path.relative(cwd, path.resolve(cwd, src)) || src;
+      const stream: NodeJS.ReadableStream = src === '-' ? stdin : createReadStream(path.resolve(cwd, src), { encoding: 'utf8' });
+      const failedOpen = new Promise<Error>((resolve) => stream.once('error', resolve));
+      let lines: string[] = [];
+      let size = 0;
+      let first = 1;
+      let n = 0;
+      try {
+        const rl = createInterface({ input: stream, crlfDelay: Infinity });
+        for await (const line of rl) {
+          if (stopped) return;
+          n++;
+          lines.push(line);
+          size += line.length;
+          if (lines.length >= CHUNK_LINES || size >= CHUNK_CHARS) {
+            yield { name, lines, first };
+            first = n + 1;
+            lines = [];
+            size = 0;
+          }
+        }
+        if (lines.length) yield { name, lines, first };
+      } catch {
+        const err = await failedOpen;
+        unreadable++;
+        const code = (err as NodeJS.ErrnoException).code;
+        stderr.write(problem(c, 'error', name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message));
+      }
+    }
+  }
+  try {
+    await orderedMap(
+      chunks(),
+      Math.max(2, jobs * 2),
+      (ch) =>
+        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
+      async ({ r, name }) => {
+        if (stopped) return;
+        for (const e of r.errors) stderr.write(problem(c, o.onError === 'fail' ? 'error' : 'warning', `${name}:${e.line}`, e.cause, o.onError === 'keep' ? 'passed through unchanged' : o.onError === 'skip' ? 'skipped' : undefined));
+        records += r.records;
+        changed += r.changed;
+        bad += r.errors.length;
+        if (r.stopped) stopped = true;
+        await write(r.out);
+      },
+    );
+  } finally {
+    await runner.close();
+  }
+  if (tmp) {
+    await new Promise<void>((resolve, reject) => sink.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (stopped || unreadable) await unlink(tmp).catch(() => undefined);
+    else await rename(tmp, outFile!);
+  }
+  if (!o.quiet) {
+    stderr.write(`clean-article: ${records} records cleaned, ${changed} changed, ${bad} malformed (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  return stopped || unreadable ? EXIT.failed : EXIT.ok;
+}
