@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { clean } from '../dist/index.js';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,6 +17,8 @@ const { values, positionals } = parseArgs({
     worst: { type: 'string', default: '10' },
     rules: { type: 'boolean', default: false },
     config: { type: 'string' },
+    'by-site': { type: 'boolean', default: false },
+    across: { type: 'boolean', default: false },
   },
 });
 
@@ -27,7 +30,40 @@ if (!fs.existsSync(dir)) {
   process.exit(2);
 }
 if (!positionals[0] && dir !== sharedDev) console.error(`bench:quality: ../shared/corpus/dev is not here; using the project's own ${path.relative(process.cwd(), dir)}`);
-const config = values.config ? JSON.parse(fs.readFileSync(values.config, 'utf8')) : undefined;
+// Documents are cleaned by the real CLI in one batch (--format jsonl), as users run it. With
+// --by-site they are laid out one folder per site (meta.jsonl), so that repeats across documents
+// are counted per site; without it they share one folder and --no-across.
+function cleanAll(ids, suffix) {
+  const sites = new Map();
+  const metaFile = path.join(dir, 'meta.jsonl');
+  if (values['by-site']) {
+    if (!fs.existsSync(metaFile)) {
+      console.error(`bench:quality: --by-site needs ${metaFile} (one JSON object per line with id and site)`);
+      process.exit(2);
+    }
+    for (const line of fs.readFileSync(metaFile, 'utf8').split('\n')) if (line.trim()) { const m = JSON.parse(line); sites.set(m.id, m.site); }
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-quality-'));
+  const where = new Map();
+  for (const id of ids) {
+    const folder = path.join(tmp, values['by-site'] ? String(sites.get(id) ?? '_') : 'all');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(path.join(dir, id + suffix), path.join(folder, `${id}.txt`));
+    where.set(path.relative(tmp, path.join(folder, `${id}.txt`)), id);
+  }
+  const args = [path.join(here, '../bin/clean-article.js'), '.', '--format', 'jsonl', '--quiet', values['by-site'] || values.across ? '--across' : '--no-across'];
+  if (values.config) args.push('--config', path.resolve(values.config));
+  else args.push('--no-config');
+  const run = spawnSync(process.execPath, args, { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 30 });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (run.status !== 0 && !run.stdout) {
+    console.error(`bench:quality: the CLI failed (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
+    process.exit(1);
+  }
+  const results = new Map();
+  for (const line of run.stdout.split('\n')) if (line) { const r = JSON.parse(line); results.set(where.get(r.source), r); }
+  return results;
+}
 
 // Python's \w is Unicode-aware; JavaScript's is ASCII even with the u flag.
 const TOKEN = /[\p{L}\p{N}\p{M}_]+/gu;
@@ -51,11 +87,16 @@ const ids = fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => f.s
 const docs = [];
 const byRule = new Map();
 const started = performance.now();
+const results = cleanAll(ids.filter((id) => fs.existsSync(path.join(dir, `${id}.gold.txt`))), suffix);
 for (const id of ids) {
   const goldPath = path.join(dir, `${id}.gold.txt`);
   if (!fs.existsSync(goldPath)) continue;
   const gold = fs.readFileSync(goldPath, 'utf8');
-  const result = clean(fs.readFileSync(path.join(dir, id + suffix), 'utf8'), config);
+  const result = results.get(id);
+  if (!result) {
+    console.error(`bench:quality: no result for ${id} (the file failed; see the CLI's error)`);
+    continue;
+  }
   const g = bag(tokens(gold));
   const o = bag(tokens(result.text));
   const ng = [...g.values()].reduce((a, b) => a + b, 0);
@@ -102,11 +143,12 @@ const summary = {
 };
 const worst = [...docs].sort((a, b) => a.r - b.r).filter((d) => d.r < 0.8);
 if (values.json) {
-  console.log(JSON.stringify({ summary, rules: Object.fromEntries(byRule), overDeleted: worst.map((d) => ({ id: d.id, recall: d.r, removed: d.suspects })), docs: docs.map(({ suspects, ...d }) => d) }, null, 1));
+  // Synchronous: process.exit after an asynchronous write to a pipe would cut the output short.
+  fs.writeSync(1, JSON.stringify({ summary, rules: Object.fromEntries(byRule), overDeleted: worst.map((d) => ({ id: d.id, recall: d.r, removed: d.suspects })), docs: docs.map(({ suspects, ...d }) => d) }, null, 1) + '\n');
   process.exit(0);
 }
 const f = (x) => x.toFixed(3);
-console.log(`${summary.docs} documents (${values.variant}) from ${dir} in ${seconds.toFixed(2)} s`);
+console.log(`${summary.docs} documents (${values.variant}${values['by-site'] ? ', grouped by site, repeats across documents on' : ''}) from ${dir} in ${seconds.toFixed(2)} s`);
 console.log(`bag of words   P ${f(summary.precision)}  R ${f(summary.recall)}  F1 ${f(summary.f1)}`);
 console.log(`paragraphs     P ${f(summary.paragraphPrecision)}  R ${f(summary.paragraphRecall)}  (exact matches)`);
 console.log(`entities left  ${summary.entitiesLeft}`);

@@ -1,9 +1,9 @@
 import { Piscina } from 'piscina';
-import { processTask, type FileOutcome, type Task } from './task.js';
+import { processTask, type FileOutcome, type FingerprintOutcome, type Task } from './task.js';
 import type { JsonlChunkResult } from './jsonl-record.js';
 
 export interface Runner {
-  run(task: Task): Promise<FileOutcome | JsonlChunkResult>;
+  run(task: Task): Promise<FileOutcome | JsonlChunkResult | FingerprintOutcome>;
   close(): Promise<void>;
 }
 
@@ -30,9 +30,15 @@ export async function orderedMap<T, R>(
   const inFlight: Array<Promise<R>> = [];
   let next = 0;
   let index = 0;
-  for await (const item of items) {
-    inFlight.push(fn(item, index++));
-    if (inFlight.length >= limit) await deliver(await inFlight.shift()!, next++);
+  try {
+    for await (const item of items) {
+      inFlight.push(fn(item, index++));
+      if (inFlight.length >= limit) await deliver(await inFlight.shift()!, next++);
+    }
+    while (inFlight.length) await deliver(await inFlight.shift()!, next++);
+  } catch (err) {
+    // Let what is still running settle, so no rejection goes unhandled when the pool shuts down.
+    await Promise.allSettled(inFlight);
+    throw err;
   }
-  while (inFlight.length) await deliver(await inFlight.shift()!, next++);
 }

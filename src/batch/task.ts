@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CleanResult } from '../core/types.js';
 import { cleanWith } from '../core/clean.js';
+import { documentFingerprints } from '../core/fingerprint.js';
 import { readInput } from '../io/read.js';
 import { writeAtomic } from '../io/write.js';
 import { loadConfigFile } from '../config/load.js';
@@ -19,6 +20,8 @@ export interface FileTask {
   /** Send the whole result back (--format json/jsonl, --explain). */
   wantResult: boolean;
   strict: boolean;
+  /** Blocks of this file's group found in many of its documents (the counting pass). */
+  across?: { counts: Array<[string, number]>; docs: number; maskDigits: boolean; maxWords: number };
 }
 
 export interface FileOutcome {
@@ -42,7 +45,19 @@ export interface JsonlTask {
   configFile?: string;
 }
 
-export type Task = FileTask | JsonlTask;
+export interface FingerprintTask {
+  kind: 'fingerprint';
+  file: string;
+  maskDigits: boolean;
+  maxWords: number;
+}
+
+export interface FingerprintOutcome {
+  ok: boolean;
+  fingerprints: Array<[string, string]>;
+}
+
+export type Task = FileTask | JsonlTask | FingerprintTask;
 
 function options(configFile: string | undefined) {
   const loaded = loadConfigFile(configFile);
@@ -56,7 +71,8 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
   const read = await readInput(task.file);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
-  const opts = options(task.configFile);
+  const base = options(task.configFile);
+  const opts = task.across ? { ...base, across: { ...task.across, counts: new Map(task.across.counts) } } : base;
   const result = cleanWith(read.text, opts);
   outcome.bytes = Buffer.byteLength(read.text);
   outcome.warnings = [...read.warnings, ...result.warnings];
@@ -82,7 +98,12 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   return outcome;
 }
 
-export async function processTask(task: Task): Promise<FileOutcome | JsonlChunkResult> {
+export async function processTask(task: Task): Promise<FileOutcome | JsonlChunkResult | FingerprintOutcome> {
+  if (task.kind === 'fingerprint') {
+    // An unreadable file is left out of the count; the cleaning pass reports it.
+    const read = await readInput(task.file);
+    return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task) } : { ok: false, fingerprints: [] };
+  }
   if (task.kind === 'file') {
     try {
       return await processFile(task);

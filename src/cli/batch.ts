@@ -6,7 +6,9 @@ import { createInterface } from 'node:readline';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs, type InputFile } from '../batch/inputs.js';
 import { createRunner, orderedMap } from '../batch/pool.js';
-import type { FileOutcome, FileTask } from '../batch/task.js';
+import type { FileOutcome, FileTask, FingerprintOutcome } from '../batch/task.js';
+import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
+import type { ResolvedConfig } from '../rules/resolve.js';
 import type { JsonlChunkResult } from '../batch/jsonl-record.js';
 import { sweepTemps } from '../io/write.js';
 import { findConfigFile } from '../config/discover.js';
@@ -82,14 +84,18 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     if (!configs.has(dir)) configs.set(dir, findConfigFile(dir));
     return configs.get(dir);
   };
-  const checked = new Set<string | undefined>();
+  const loaded = new Map<string | undefined, ResolvedConfig>();
   for (const f of files) {
     const cf = configOf(f.path);
-    if (checked.has(cf)) continue;
-    checked.add(cf);
+    if (loaded.has(cf)) continue;
     const cfg = await configFor(cf ?? false, undefined, cwd, stderr, c);
     if (!cfg.ok) return EXIT.usage;
+    loaded.set(cf, cfg.resolved);
   }
+  const repeatedOf = (f: InputFile) => {
+    const r = loaded.get(configOf(f.path))!.repeated;
+    return { ...r, minDocs: o.minDocs ?? r.minDocs, minShare: o.minShare ?? r.minShare };
+  };
   let outPaths: string[] | undefined;
   if (o.outDir) {
     const outDir = path.resolve(cwd, o.outDir);
@@ -116,6 +122,20 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   }
   if (o.write) for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await sweepTemps(dir);
 
+  const groupOf = (f: InputFile) => (o.groupBy === 'none' ? '' : path.relative(cwd, path.dirname(f.path)) || '.');
+  let acrossOf: ((f: InputFile) => FileTask['across']) | undefined;
+  if (o.across ?? collected.folders.length > 0) {
+    // Pass one counts every block of every document; pass two cleans with those counts. Two
+    // passes make the result independent of file order and of how many workers there are.
+    try {
+      acrossOf = await countAcross(files, jobs, groupOf, repeatedOf);
+    } catch (err) {
+      if (!(err instanceof CapacityError)) throw err;
+      stderr.write(problem(c, 'error', undefined, err.message));
+      return EXIT.failed;
+    }
+  }
+
   let failed = collected.errors.length;
   for (const e of collected.errors) stderr.write(problem(c, 'error', e.file, e.cause, e.hint));
   let changed = 0;
@@ -128,7 +148,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
       files,
       Math.max(2, jobs * 4),
       (f, i): Promise<FileOutcome> =>
-        runner.run({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict) } satisfies FileTask) as Promise<FileOutcome>,
+        runner.run({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f) } satisfies FileTask) as Promise<FileOutcome>,
       (r, i) => {
         const f = files[i];
         bar.tick(r.bytes);
@@ -159,6 +179,43 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   if (failed) return EXIT.failed;
   if ((o.check || o.listDifferent) && !o.write && changed) return EXIT.failed;
   return EXIT.ok;
+}
+
+type Repeated = ResolvedConfig['repeated'];
+
+/** The counting pass: which blocks of each group are in enough of its documents. */
+async function countAcross(files: InputFile[], jobs: number, groupOf: (f: InputFile) => string, repeatedOf: (f: InputFile) => Repeated): Promise<(f: InputFile) => FileTask['across']> {
+  const first = repeatedOf(files[0]);
+  const counts = new Counts(first.maskDigits, first.maxWords, DEFAULT_MAX_BLOCKS, false);
+  const runner = createRunner(Math.min(jobs, files.length));
+  try {
+    await orderedMap(
+      files,
+      Math.max(2, jobs * 4),
+      (f) => {
+        const r = repeatedOf(f);
+        return runner.run({ kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords }) as Promise<FingerprintOutcome>;
+      },
+      (r, i) => {
+        if (r.ok) counts.addDocument(groupOf(files[i]), files[i].display, r.fingerprints);
+      },
+    );
+  } finally {
+    await runner.close();
+  }
+  const cache = new Map<string, FileTask['across']>();
+  return (f) => {
+    const r = repeatedOf(f);
+    const group = groupOf(f);
+    const key = `${group}\0${r.minDocs}\0${r.minShare}\0${r.maskDigits}\0${r.maxWords}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      const frequent = counts.frequent(group, r.minDocs, r.minShare);
+      hit = { counts: [...frequent].map(([k, v]) => [k, v.docs] as [string, number]), docs: counts.groups.get(group)?.docs ?? 0, maskDigits: r.maskDigits, maxWords: r.maxWords };
+      cache.set(key, hit);
+    }
+    return hit.counts.length ? hit : undefined;
+  };
 }
 
 const CHUNK_LINES = 256;

@@ -13,6 +13,11 @@ export interface CliOptions {
   ext: string;
   ignorePath?: string[];
   jobs?: number;
+  /** Repeats across documents: undefined means on when a folder is given. */
+  across?: boolean;
+  groupBy: 'folder' | 'none';
+  minDocs?: number;
+  minShare?: number;
   explain?: boolean;
   strict?: boolean;
   color?: boolean;
@@ -48,6 +53,18 @@ function parseJobs(value: string): number {
   return n;
 }
 
+export function parseMinDocs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('a whole number of 2 or more');
+  return n;
+}
+
+export function parseShare(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a number from 0 to 1');
+  return n;
+}
+
 /** Options every command that reads a config shares. */
 export function configOptions(cmd: Command): Command {
   return cmd
@@ -59,7 +76,9 @@ export function configOptions(cmd: Command): Command {
 
 /** The command line, declared once; `run` attaches the actions and gives it the world to write to. */
 export function buildProgram(version: string): Command {
+  // Positional options: after a subcommand's name, its own -o and --json are its own.
   const program = new Command('clean-article')
+    .enablePositionalOptions()
     .description('Turn raw scraped article text into clean article text: decode entities, rejoin split lines, remove boilerplate.')
     .version(version, '-v, --version', 'print the version')
     .argument('[inputs...]', 'files, folders, quoted globs, or - for stdin (default: stdin when it is not a terminal)')
@@ -75,6 +94,11 @@ export function buildProgram(version: string): Command {
     .option('--ext <list>', 'extensions taken from folders, comma-separated', '.txt')
     .option('--ignore-path <file>', 'gitignore-style file of paths to skip (default: .clean-articleignore); repeatable', (v: string, acc: string[] = []) => [...acc, v])
     .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
+    .option('--across', 'remove blocks repeated across the documents of a group (default: on when a folder is given)')
+    .option('--no-across', 'do not look for blocks repeated across documents')
+    .addOption(new Option('--group-by <how>', 'documents that count together for --across: each folder, or all').choices(['folder', 'none']).default('folder'))
+    .addOption(new Option('--min-docs <n>', 'a block in at least N documents of its group is boilerplate (config repeated.minDocs, default 3)').argParser(parseMinDocs))
+    .addOption(new Option('--min-share <x>', '… and in at least this share of them, 0 to 1 (config repeated.minShare, default 0.2)').argParser(parseShare))
     .option('--explain', 'print each removal and the rule that made it on stderr')
     .option('--strict', 'fail a document that would lose more than the guard share of its words, instead of warning')
     .option('-q, --quiet', 'print no warnings')
@@ -84,6 +108,25 @@ export function buildProgram(version: string): Command {
     .showHelpAfterError('(run clean-article --help for usage)')
     .helpOption('-h, --help', 'show this help');
   configOptions(program.command('rules').description('list the rules in force (id, source, description) for a file or the working directory').argument('[file]'));
+  configOptions(
+    program
+      .command('learn')
+      .description('find blocks repeated across the documents of folders and write them as rules (YAML) to review and use with extends')
+      .argument('[inputs...]', 'folders (or files, globs) to learn from; with --merge, counts files')
+      .option('-o, --output <file>', 'write the rules here instead of stdout')
+      .option('--json', 'write the rules as JSON, for machines')
+      .option('--counts-out <file>', 'write the block counts here, to merge with other shards later')
+      .option('--merge', 'the inputs are counts files from --counts-out: add them up and learn from the total')
+      .addOption(new Option('--min-docs <n>', 'in at least N documents (default: config repeated.minDocs, 3)').argParser(parseMinDocs))
+      .addOption(new Option('--min-share <x>', 'and in at least this share of its group (default: config repeated.minShare, 0.2)').argParser(parseShare))
+      .addOption(new Option('--max-words <n>', 'longer blocks are prose and never learned (default: config repeated.maxWords, 60)').argParser(parseJobs))
+      .addOption(new Option('--max-blocks <n>', 'cap on distinct blocks held in memory (about 320 bytes each; default 1,000,000)').argParser(parseJobs))
+      .addOption(new Option('--group-by <how>', 'count each folder apart, or all inputs as one group').choices(['folder', 'none']).default('none'))
+      .option('--ext <list>', 'extensions taken from folders, comma-separated', '.txt')
+      .option('--ignore-path <file>', 'gitignore-style file of paths to skip; repeatable', (v: string, acc: string[] = []) => [...acc, v])
+      .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
+      .option('-q, --quiet', 'no summary line'),
+  );
   program
     .command('init')
     .description('write a commented starter .clean-article.yaml in the working directory')

@@ -11,6 +11,7 @@ import { explain, problem } from './report.js';
 import { configFor, printable } from './config.js';
 import { init, listRules } from './commands.js';
 import { conflicts, isBatch, runBatch } from './batch.js';
+import { learn, type LearnOptions } from './learn.js';
 
 /** Everything the CLI touches of the outside world, passed in so tests can run it in-process. */
 export interface World {
@@ -57,6 +58,11 @@ export async function run(world: World): Promise<number> {
       const cfg = await configFor(opts.config, file, cwd, stderr, c);
       if (!cfg.ok) return void (exit = EXIT.usage);
       stdout.write(listRules(cfg, cwd));
+    });
+  program.commands
+    .find((c) => c.name() === 'learn')!
+    .action(async (inputs: string[], opts: LearnOptions & { color?: boolean }) => {
+      exit = await learn(world, inputs, opts, chalkFor(opts));
     });
   program.commands
     .find((c) => c.name() === 'init')!

@@ -3,7 +3,7 @@ import { normalize } from './normalize.js';
 import { decodeLines } from './decode.js';
 import { segment } from './segment.js';
 import { detect } from './detect.js';
-import { detectRepeats } from './repeated.js';
+import { detectAcross, detectRepeats } from './repeated.js';
 import { apply } from './apply.js';
 import { render } from './render.js';
 
@@ -31,6 +31,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const proposals = detect(blocks, options.rules);
     if (options.repeated.enabled) proposals.push(...detectRepeats(blocks, options.repeated));
+    if (options.across) proposals.push(...detectAcross(blocks, options.across));
     if (proposals.length === 0) break;
     const result = apply(blocks, proposals);
     removed.push(...result.removed);

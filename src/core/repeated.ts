@@ -1,7 +1,9 @@
-import type { Block, RepeatedOptions } from './types.js';
+import type { AcrossDocuments, Block, RepeatedOptions } from './types.js';
+import { fingerprint } from './fingerprint.js';
 import type { Proposal } from './detect.js';
 
 export const WITHIN_DOCUMENT = 'repeated/within-document';
+export const ACROSS_DOCUMENTS = 'repeated/across-documents';
 
 /** Case and white space folded: the identity of a block for repeat counting. */
 export function blockKey(text: string): string {
@@ -55,6 +57,24 @@ export function detectRepeats(blocks: Block[], options: RepeatedOptions): Propos
         to: at[k],
       });
     }
+  }
+  return out;
+}
+
+/** Propose removing blocks that the batch's counting pass found in many documents of the group. */
+export function detectAcross(blocks: Block[], across: AcrossDocuments): Proposal[] {
+  const out: Proposal[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.words > across.maxWords) continue;
+    const n = across.counts.get(fingerprint(b.text, across.maskDigits));
+    if (n === undefined) continue;
+    out.push({
+      rule: ACROSS_DOCUMENTS,
+      reason: `in ${n} of the ${across.docs} documents of its group (${Math.round((n / across.docs) * 100)}%)`,
+      from: i,
+      to: i,
+    });
   }
   return out;
 }

@@ -99,9 +99,23 @@ export interface GuardOptions {
   maxRemovedShare: number;
 }
 
+/**
+ * Blocks known to repeat across the documents of a batch group (found by a counting pass over the
+ * whole group), with the number of documents each is in.
+ */
+export interface AcrossDocuments {
+  /** fingerprint → number of documents of the group that hold it. */
+  counts: Map<string, number>;
+  /** Documents in the group. */
+  docs: number;
+  maskDigits: boolean;
+  maxWords: number;
+}
+
 /** What `clean` needs: compiled rules and thresholds. Build it with `compileConfig`. */
 export interface CleanOptions {
   rules: CompiledRule[];
   repeated: RepeatedOptions & { enabled: boolean };
   guard: GuardOptions;
+  across?: AcrossDocuments;
 }

@@ -9,7 +9,7 @@ export interface Config {
   rules?: RuleSpec[];
   /** Rule ids to switch off, from presets or from `rules`. */
   disable?: string[];
-  repeated?: { enabled?: boolean; minChars?: number; minDocs?: number; minShare?: number; maxWords?: number };
+  repeated?: { enabled?: boolean; minChars?: number; minDocs?: number; minShare?: number; maxWords?: number; maskDigits?: boolean };
   guard?: { maxRemovedShare?: number };
 }
 

@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 
 export const DEFAULTS = {
   extends: ['recommended'],
-  repeated: { enabled: true, minChars: 20, minDocs: 3, minShare: 0.5, maxWords: 60 },
+  repeated: { enabled: true, minChars: 20, minDocs: 3, minShare: 0.2, maxWords: 60, maskDigits: true },
   guard: { maxRemovedShare: 0.5 },
 };
 

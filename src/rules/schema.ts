@@ -52,9 +52,10 @@ export const ConfigSchema = z
       .strictObject({
         enabled: z.boolean().optional().describe('Remove blocks repeated within a document (default true).'),
         minChars: z.int().min(1).optional().describe('Shorter blocks never count as repeats (default 20).'),
-        minDocs: z.int().min(2).optional().describe('Across documents: a block in at least this many documents is boilerplate.'),
-        minShare: z.number().min(0).max(1).optional().describe('Across documents: … and in at least this share of its group.'),
-        maxWords: z.int().min(1).optional().describe('Across documents: longer blocks are kept as prose.'),
+        minDocs: z.int().min(2).optional().describe('Across documents: a block in at least this many documents is boilerplate (default 3).'),
+        minShare: z.number().min(0).max(1).optional().describe('Across documents: … and in at least this share of the documents of its group (default 0.2).'),
+        maxWords: z.int().min(1).optional().describe('Across documents: longer blocks are kept as prose (default 60).'),
+        maskDigits: z.boolean().optional().describe('Across documents: digit runs do not tell blocks apart, so "© 2021 X" and "© 2024 X" are one block (default true).'),
       })
       .optional(),
     guard: z
@@ -73,6 +74,6 @@ export const KEYS = {
   rule: Object.keys(RuleSchema.shape),
   example: Object.keys(ExampleSchema.shape),
   position: ['from', 'within'],
-  repeated: ['enabled', 'minChars', 'minDocs', 'minShare', 'maxWords'],
+  repeated: ['enabled', 'minChars', 'minDocs', 'minShare', 'maxWords', 'maskDigits'],
   guard: ['maxRemovedShare'],
 };

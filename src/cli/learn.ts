@@ -1,0 +1,111 @@
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { collectInputs } from '../batch/inputs.js';
+import { createRunner, orderedMap } from '../batch/pool.js';
+import { CapacityError, Counts, DEFAULT_MAX_BLOCKS, type CountsJson } from '../batch/counts.js';
+import { learnRules, rulesYaml } from '../batch/learn.js';
+import type { FingerprintOutcome } from '../batch/task.js';
+import { writeAtomic } from '../io/write.js';
+import { findConfigFile } from '../config/discover.js';
+import type { World } from './run.js';
+import { configFor } from './config.js';
+import { problem } from './report.js';
+
+export interface LearnOptions {
+  output?: string;
+  json?: boolean;
+  countsOut?: string;
+  merge?: boolean;
+  minDocs?: number;
+  minShare?: number;
+  maxWords?: number;
+  maxBlocks?: number;
+  groupBy: 'folder' | 'none';
+  ext: string;
+  ignorePath?: string[];
+  jobs?: number;
+  config?: string | false;
+  quiet?: boolean;
+}
+
+/** `clean-article learn`: count repeated blocks over folders (or merge shard counts) and write them as rules. */
+export async function learn(world: World, args: string[], o: LearnOptions, c: ChalkInstance): Promise<number> {
+  const { stdout, stderr, cwd } = world;
+  if (args.length === 0) {
+    stderr.write(problem(c, 'error', undefined, o.merge ? 'no count files to merge' : 'no folders to learn from', o.merge ? 'learn --merge counts-1.json counts-2.json -o rules.yaml' : 'learn articles/ -o rules.yaml'));
+    return 2;
+  }
+  const configFile = typeof o.config === 'string' ? path.resolve(cwd, o.config) : o.config === false ? undefined : findConfigFile(cwd);
+  const cfg = await configFor(configFile ?? false, undefined, cwd, stderr, c);
+  if (!cfg.ok) return 2;
+  const r = cfg.resolved.repeated;
+  const minDocs = o.minDocs ?? r.minDocs;
+  const minShare = o.minShare ?? r.minShare;
+  const maxWords = o.maxWords ?? r.maxWords;
+  const counts = new Counts(r.maskDigits, maxWords, o.maxBlocks ?? DEFAULT_MAX_BLOCKS);
+  let documents = 0;
+  try {
+    if (o.merge) {
+      for (const file of args) {
+        let json: CountsJson;
+        try {
+          json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8')) as CountsJson;
+        } catch (err) {
+          stderr.write(problem(c, 'error', file, `cannot be read as a counts file: ${(err as Error).message}`, 'pass files written by learn --counts-out'));
+          return 1;
+        }
+        if (json.format !== 'clean-article-counts' || json.version !== 1) {
+          stderr.write(problem(c, 'error', file, 'is not a counts file written by learn --counts-out'));
+          return 1;
+        }
+        if (json.maskDigits !== counts.maskDigits || json.maxWords !== counts.maxWords) {
+          stderr.write(problem(c, 'error', file, `was counted with maskDigits ${json.maskDigits}, maxWords ${json.maxWords}; this merge uses ${counts.maskDigits}, ${counts.maxWords}`, 'count every shard with the same settings'));
+          return 1;
+        }
+        counts.merge(json);
+      }
+    } else {
+      const ext = o.ext.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`));
+      const collected = await collectInputs(args, { cwd, ext, ignorePaths: o.ignorePath ?? [] });
+      for (const e of collected.errors) stderr.write(problem(c, 'error', e.file, e.cause, e.hint));
+      if (collected.errors.length) return 1;
+      const files = collected.files;
+      const jobs = o.jobs ?? availableParallelism();
+      const runner = createRunner(Math.min(jobs, files.length));
+      try {
+        await orderedMap(
+          files,
+          Math.max(2, jobs * 4),
+          (f) => runner.run({ kind: 'fingerprint', file: f.path, maskDigits: counts.maskDigits, maxWords }) as Promise<FingerprintOutcome>,
+          (res, i) => {
+            const f = files[i];
+            if (!res.ok) return void stderr.write(problem(c, 'warning', f.display, 'could not be read as text; left out of the count'));
+            counts.addDocument(o.groupBy === 'folder' ? path.relative(cwd, path.dirname(f.path)) || '.' : '', f.display, res.fingerprints);
+          },
+        );
+      } finally {
+        await runner.close();
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof CapacityError)) throw err;
+    stderr.write(problem(c, 'error', undefined, err.message));
+    return 1;
+  }
+  for (const g of counts.groups.values()) documents += g.docs;
+  if (o.countsOut) await writeAtomic(path.resolve(cwd, o.countsOut), JSON.stringify(counts.toJSON()) + '\n');
+  const rules = learnRules(counts, minDocs, minShare);
+  if (!o.countsOut || o.output || o.json) {
+    const data = o.json
+      ? JSON.stringify({ documents, minDocs, minShare, maxWords, maskDigits: counts.maskDigits, rules }, null, 2) + '\n'
+      : rulesYaml(rules, { docs: documents, minDocs, minShare, maxWords, sources: o.merge ? args.map((a) => path.basename(a)) : args });
+    if (o.output) await writeAtomic(path.resolve(cwd, o.output), data);
+    else stdout.write(data);
+  }
+  if (!o.quiet) {
+    stderr.write(`clean-article: ${rules.length} repeated block${rules.length === 1 ? '' : 's'} from ${documents} document${documents === 1 ? '' : 's'} (${counts.size} distinct blocks counted)${o.countsOut ? `; counts written to ${o.countsOut}` : ''}\n`);
+  }
+  return 0;
+}
