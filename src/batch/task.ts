@@ -1,10 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CleanResult } from '../core/types.js';
 import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
-import { readInput } from '../io/read.js';
-import { writeAtomic } from '../io/write.js';
+import { readInputSync } from '../io/read.js';
+import { ensureDir, writeAtomicSync } from '../io/write.js';
 import { loadConfigFile } from '../config/load.js';
 import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
 
@@ -57,7 +56,14 @@ export interface FingerprintOutcome {
   fingerprints: Array<[string, string]>;
 }
 
-export type Task = FileTask | JsonlTask | FingerprintTask;
+/** Several tasks in one message: a file is often cleaned faster than a message crosses threads. */
+export interface ChunkTask {
+  kind: 'chunk';
+  tasks: Array<FileTask | FingerprintTask>;
+}
+
+export type Task = FileTask | JsonlTask | FingerprintTask | ChunkTask;
+export type Outcome = FileOutcome | JsonlChunkResult | FingerprintOutcome | Array<FileOutcome | FingerprintOutcome>;
 
 function options(configFile: string | undefined) {
   const loaded = loadConfigFile(configFile);
@@ -67,9 +73,9 @@ function options(configFile: string | undefined) {
 }
 
 /** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
-export async function processFile(task: FileTask): Promise<FileOutcome> {
+export function processFile(task: FileTask): FileOutcome {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
-  const read = await readInput(task.file);
+  const read = readInputSync(task.file);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
   const base = options(task.configFile);
   const opts = task.across ? { ...base, across: { ...task.across, counts: new Map(task.across.counts) } } : base;
@@ -85,28 +91,33 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   }
   // An input that cannot be read back exactly (invalid UTF-8) is never rewritten in place.
   if (task.write && outcome.changed && read.warnings.length === 0) {
-    await writeAtomic(task.file, result.text);
+    writeAtomicSync(task.file, result.text);
     outcome.written = true;
   } else if (task.write && outcome.changed) {
     outcome.warnings.push('not rewritten in place: the file is not valid UTF-8');
   }
   if (task.outPath) {
-    await mkdir(path.dirname(task.outPath), { recursive: true });
-    await writeAtomic(task.outPath, result.text);
+    ensureDir(path.dirname(task.outPath));
+    writeAtomicSync(task.outPath, result.text, false, false);
     outcome.written = true;
   }
   return outcome;
 }
 
-export async function processTask(task: Task): Promise<FileOutcome | JsonlChunkResult | FingerprintOutcome> {
+export async function processTask(task: Task): Promise<Outcome> {
+  if (task.kind === 'chunk') {
+    const out: Array<FileOutcome | FingerprintOutcome> = [];
+    for (const t of task.tasks) out.push((await processTask(t)) as FileOutcome | FingerprintOutcome);
+    return out;
+  }
   if (task.kind === 'fingerprint') {
     // An unreadable file is left out of the count; the cleaning pass reports it.
-    const read = await readInput(task.file);
+    const read = readInputSync(task.file);
     return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task) } : { ok: false, fingerprints: [] };
   }
   if (task.kind === 'file') {
     try {
-      return await processFile(task);
+      return processFile(task);
     } catch (err) {
       // A file that vanished or became unwritable mid-run fails alone; the batch goes on.
       const e = err as NodeJS.ErrnoException;

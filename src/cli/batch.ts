@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs, type InputFile } from '../batch/inputs.js';
-import { createRunner, orderedMap } from '../batch/pool.js';
+import { createRunner, mapFiles, orderedMap } from '../batch/pool.js';
 import type { FileOutcome, FileTask, FingerprintOutcome } from '../batch/task.js';
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
 import type { ResolvedConfig } from '../rules/resolve.js';
@@ -19,28 +19,6 @@ import { explain, problem } from './report.js';
 import { progress } from './progress.js';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 };
-
-/** Flags that contradict each other, refused before any work is done. */
-export function conflicts(inputs: string[], o: CliOptions): string | undefined {
-  if (o.check && o.listDifferent) return 'Cannot use --check and --list-different together.';
-  if (o.outDir && o.write) return 'Cannot use --out-dir and --write together: pick one place for the clean text.';
-  if (o.outDir && (o.check || o.listDifferent)) return 'Cannot use --out-dir with --check or --list-different.';
-  if (o.output && (o.outDir || o.write || o.check || o.listDifferent)) return 'Cannot use -o with --out-dir, --write, --check or --list-different.';
-  if (o.inputFormat === 'jsonl') {
-    if (o.outDir || o.write || o.check || o.listDifferent) return 'JSON Lines input is cleaned to stdout or -o; --out-dir, --write, --check and --list-different take text files.';
-    if (o.format && o.format !== 'jsonl') return 'JSON Lines input gives JSON Lines output; drop --format.';
-    return undefined;
-  }
-  if (inputs.includes('-') && inputs.length > 1) return 'Cannot mix - (stdin) with files; clean stdin on its own.';
-  if (inputs.includes('-') && (o.outDir || o.write || o.check || o.listDifferent)) return '--out-dir, --write, --check and --list-different take files, not stdin.';
-  if (o.output && inputs.length > 1) return '-o takes one input; for several, use --out-dir DIR.';
-  return undefined;
-}
-
-/** Does this command line need the batch path (several inputs, a folder, a glob, an in-place mode)? */
-export function isBatch(inputs: string[], o: CliOptions): boolean {
-  return inputs.length > 1 || Boolean(o.outDir || o.write || o.check || o.listDifferent) || o.format === 'jsonl' || o.inputFormat === 'jsonl';
-}
 
 function outPathFor(f: InputFile, outDir: string): string {
   const rel = path.relative(f.base, f.path);
@@ -144,11 +122,11 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   const bar = progress(files.length, stderr, env, Boolean(o.quiet));
   const runner = createRunner(Math.min(jobs, files.length));
   try {
-    await orderedMap(
+    await mapFiles<InputFile, FileOutcome>(
+      runner,
       files,
-      Math.max(2, jobs * 4),
-      (f, i): Promise<FileOutcome> =>
-        runner.run({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f) } satisfies FileTask) as Promise<FileOutcome>,
+      jobs,
+      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f) }),
       (r, i) => {
         const f = files[i];
         bar.tick(r.bytes);
@@ -189,12 +167,13 @@ async function countAcross(files: InputFile[], jobs: number, groupOf: (f: InputF
   const counts = new Counts(first.maskDigits, first.maxWords, DEFAULT_MAX_BLOCKS, false);
   const runner = createRunner(Math.min(jobs, files.length));
   try {
-    await orderedMap(
+    await mapFiles<InputFile, FingerprintOutcome>(
+      runner,
       files,
-      Math.max(2, jobs * 4),
+      jobs,
       (f) => {
         const r = repeatedOf(f);
-        return runner.run({ kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords }) as Promise<FingerprintOutcome>;
+        return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords };
       },
       (r, i) => {
         if (r.ok) counts.addDocument(groupOf(files[i]), files[i].display, r.fingerprints);
@@ -218,8 +197,8 @@ async function countAcross(files: InputFile[], jobs: number, groupOf: (f: InputF
   };
 }
 
-const CHUNK_LINES = 256;
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_LINES = 64;
+const CHUNK_CHARS = 1 << 18;
 
 /** JSON Lines in, JSON Lines out: streamed in order, memory bounded by the chunks in flight. */
 async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance, jobs: number): Promise<number> {

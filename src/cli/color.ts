@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -31,6 +31,8 @@ function forced(value: string | undefined): ColorLevel | undefined {
   return Number.isInteger(n) && n >= 0 && n <= 3 ? (n as ColorLevel) : 1;
 }
 
-export function makeChalk(level: ColorLevel): ChalkInstance {
+/** A chalk for stderr at the decided level; loaded on first use so --version does not pay for it. */
+export async function makeChalk(level: ColorLevel): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs } from '../batch/inputs.js';
-import { createRunner, orderedMap } from '../batch/pool.js';
+import { createRunner, mapFiles } from '../batch/pool.js';
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS, type CountsJson } from '../batch/counts.js';
 import { learnRules, rulesYaml } from '../batch/learn.js';
 import type { FingerprintOutcome } from '../batch/task.js';
@@ -75,10 +75,11 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
       const jobs = o.jobs ?? availableParallelism();
       const runner = createRunner(Math.min(jobs, files.length));
       try {
-        await orderedMap(
+        await mapFiles<(typeof files)[number], FingerprintOutcome>(
+          runner,
           files,
-          Math.max(2, jobs * 4),
-          (f) => runner.run({ kind: 'fingerprint', file: f.path, maskDigits: counts.maskDigits, maxWords }) as Promise<FingerprintOutcome>,
+          jobs,
+          (f) => ({ kind: 'fingerprint', file: f.path, maskDigits: counts.maskDigits, maxWords }),
           (res, i) => {
             const f = files[i];
             if (!res.ok) return void stderr.write(problem(c, 'warning', f.display, 'could not be read as text; left out of the count'));

@@ -37,7 +37,7 @@ export function apply(blocks: Block[], proposals: Proposal[]): Applied {
     }
     const cuts = spans.get(i);
     if (!cuts) {
-      kept.push(b);
+      kept.push(b.changed ? { ...b, changed: false } : b);
       continue;
     }
     // Cut from the end so earlier offsets stay valid; skip a span that overlaps one already cut.
@@ -59,7 +59,7 @@ export function apply(blocks: Block[], proposals: Proposal[]): Applied {
       continue;
     }
     const parts = b.parts.map((part) => (text.includes(part) ? part : '')).filter(Boolean);
-    kept.push({ ...b, text, parts: parts.length ? parts : [text], words: wordCount(text) });
+    kept.push({ ...b, text, lower: undefined, changed: true, parts: parts.length ? parts : [text], words: wordCount(text) });
   }
   return { kept, removed };
 }

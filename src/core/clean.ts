@@ -29,7 +29,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
   const blocksIn = blocks.length;
   const removed: Removal[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const proposals = detect(blocks, options.rules);
+    const proposals = detect(blocks, options.rules, round > 0);
     if (options.repeated.enabled) proposals.push(...detectRepeats(blocks, options.repeated));
     if (options.across) proposals.push(...detectAcross(blocks, options.across));
     if (proposals.length === 0) break;

@@ -18,8 +18,18 @@ function inPosition(rule: CompiledRule, i: number, n: number): boolean {
   return from === 'start' ? i < within : n - 1 - i < within;
 }
 
+/** Can the rule match this block at all? A cheap substring test before any regex runs. */
+export function mayMatch(rule: CompiledRule, block: Block): boolean {
+  const needles = rule.needles;
+  if (!needles) return true;
+  const lower = (block.lower ??= block.text.toLowerCase());
+  for (let i = 0; i < needles.length; i++) if (lower.includes(needles[i])) return true;
+  return false;
+}
+
 /** The text the rule's pattern matched in a block, or undefined. */
 function matchIn(rule: CompiledRule, block: Block): string | undefined {
+  if (!mayMatch(rule, block)) return undefined;
   if (rule.scope === 'line') {
     for (const part of block.parts) {
       const m = rule.test.exec(part);
@@ -58,7 +68,7 @@ function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
   const n = blocks.length;
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    if (!inPosition(rule, i, n)) continue;
+    if (!inPosition(rule, i, n) || !mayMatch(rule, b)) continue;
     if (rule.scope === 'line') {
       let offset = 0;
       for (const part of b.parts) {
@@ -117,10 +127,41 @@ function rangeRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
   }
 }
 
-/** Run every rule over the blocks and collect what each proposes to remove. */
-export function detect(blocks: Block[], rules: CompiledRule[]): Proposal[] {
+/**
+ * Does the rule's answer for a block depend only on that block? Then, once a round has run, it
+ * can change only where the block's text changed.
+ */
+function contextFree(rule: CompiledRule): boolean {
+  return !rule.position && rule.minRun <= 1 && (rule.action === 'remove-block' || rule.action === 'remove-match');
+}
+
+/**
+ * Run every rule over the blocks and collect what each proposes to remove. With `again`, this is
+ * a later round: context-free rules look only at blocks whose text the last round changed.
+ */
+export function detect(blocks: Block[], rules: CompiledRule[], again = false): Proposal[] {
   const out: Proposal[] = [];
+  let changed: Block[] | undefined;
+  let index: number[] | undefined;
   for (const rule of rules) {
+    if (again && contextFree(rule)) {
+      if (!changed) {
+        changed = [];
+        index = [];
+        for (let i = 0; i < blocks.length; i++) {
+          if (blocks[i].changed) {
+            changed.push(blocks[i]);
+            index.push(i);
+          }
+        }
+      }
+      if (changed.length === 0) continue;
+      const local: Proposal[] = [];
+      if (rule.action === 'remove-block') blockRule(rule, changed, local);
+      else matchRule(rule, changed, local);
+      for (const p of local) out.push({ ...p, from: index![p.from], to: index![p.to] });
+      continue;
+    }
     if (rule.action === 'remove-block') blockRule(rule, blocks, out);
     else if (rule.action === 'remove-match') matchRule(rule, blocks, out);
     else if (rule.action === 'remove-following') followingRule(rule, blocks, out);

@@ -10,6 +10,9 @@ export function blockKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+// Block text is folded already, so its key is its lower-cased text, shared with the prefilter.
+const keyOf = (b: Block) => (b.lower ??= b.text.toLowerCase());
+
 /**
  * Prose is a sentence a reader would miss: enough words, a lower-case letter, and a sentence end.
  * A repeated prose block (a pull quote) keeps its first copy, and so does a headline printed
@@ -37,7 +40,7 @@ function isHeadline(text: string, index: number): boolean {
 export function detectRepeats(blocks: Block[], options: RepeatedOptions): Proposal[] {
   const seen = new Map<string, number[]>();
   for (let i = 0; i < blocks.length; i++) {
-    const key = blockKey(blocks[i].text);
+    const key = keyOf(blocks[i]);
     if (key.length < options.minChars) continue;
     const at = seen.get(key);
     if (at) at.push(i);

@@ -19,8 +19,17 @@ export function wordCount(text: string): number {
   return n;
 }
 
+/** Runs of white space to one space, trimmed. Most lines need nothing, so look before copying. */
 export function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const n = text.length;
+  if (n === 0) return text;
+  let clean = text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32;
+  for (let i = 0; clean && i < n; i++) {
+    const c = text.charCodeAt(i);
+    // Any white space other than a single plain space between words needs the full fold.
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : c < 32 || (c > 126 && /\s/.test(text[i]))) clean = false;
+  }
+  return clean ? text : text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -48,7 +57,7 @@ export function segment(lines: string[]): Block[] {
     if (text) {
       blocks.push({
         text,
-        parts: parts.map(fold).filter(Boolean),
+        parts: parts.length === 1 ? [text] : parts.map(fold).filter(Boolean),
         first,
         last,
         words: wordCount(text),

@@ -8,6 +8,10 @@ export interface Block {
   first: number;
   last: number;
   words: number;
+  /** The text lower-cased, made once on first use by the rules' literal prefilter. */
+  lower?: string;
+  /** The text changed in the last round (a span was cut), so every rule must look at it again. */
+  changed?: boolean;
 }
 
 export interface Removal {
@@ -86,6 +90,11 @@ export interface CompiledRule {
   /** `test` with the g flag, for remove-match. */
   all: RegExp;
   end?: RegExp;
+  /**
+   * Lower-case literals of which every match holds one (derived from the pattern). A block that
+   * holds none is skipped without running the regex; undefined means the rule runs everywhere.
+   */
+  needles?: string[];
   spec: RuleSpec;
 }
 

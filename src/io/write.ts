@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { chmod, chown, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { chmodSync, chownSync, closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -12,22 +12,21 @@ let counter = 0;
 /**
  * Write a file atomically: a temp file in the same folder, fsync, rename over the target, mode
  * (and, as root, owner) kept. A reader, or a crash, sees the old content or the new, never half.
- * A symlink is written through: its target changes, the link stays.
+ * A symlink is written through: its target changes, the link stays. `durable: false` skips the
+ * fsync, for outputs that can be made again from their inputs (--out-dir): the rename still
+ * keeps readers from ever seeing half a file, but a power cut may lose the newest ones.
  */
-export async function writeAtomic(file: string, data: string): Promise<void> {
-  let target = file;
-  try {
-    target = await realpath(file);
-  } catch {
-    // A new file: nothing to follow.
-  }
-  const old = await stat(target).catch(() => undefined);
+export async function writeAtomic(file: string, data: string, durable = true): Promise<void> {
+  // One lstat tells a new file (nothing to follow or keep) from an existing one or a link.
+  const link = await lstat(file).catch(() => undefined);
+  const target = link?.isSymbolicLink() ? await realpath(file) : file;
+  const old = link?.isSymbolicLink() ? await stat(target) : link;
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${TAG}-${process.pid}-${threadId}-${++counter}`);
   const handle = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, old ? old.mode & 0o7777 : 0o666);
   try {
     await handle.writeFile(data, 'utf8');
-    await handle.sync();
+    if (durable) await handle.sync();
     await handle.close();
     if (old) {
       // open() applied the umask; the file's own mode is what must survive.
@@ -40,6 +39,60 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * writeAtomic, synchronously: for batch tasks in worker threads (see readInputSync). With
+ * `inPlace: false` (an --out-dir output) the path is replaced as it is: a link found there is
+ * replaced, never followed, since it could lead back to an input.
+ */
+export function writeAtomicSync(file: string, data: string, durable = true, inPlace = true): void {
+  let link;
+  try {
+    link = inPlace ? lstatSync(file) : undefined;
+  } catch {
+    link = undefined;
+  }
+  const target = link?.isSymbolicLink() ? realpathSync(file) : file;
+  const old = link?.isSymbolicLink() ? statSync(target) : link;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${TAG}-${process.pid}-${threadId}-${++counter}`);
+  const fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, old ? old.mode & 0o7777 : 0o666);
+  try {
+    writeSync(fd, data, null, 'utf8');
+    if (durable) fsyncSync(fd);
+    closeSync(fd);
+    if (old) {
+      chmodSync(tmp, old.mode & 0o7777);
+      if (process.getuid?.() === 0) {
+        try {
+          chownSync(tmp, old.uid, old.gid);
+        } catch {
+          // Keeping the owner is best effort.
+        }
+      }
+    }
+    renameSync(tmp, target);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never created, or already gone.
+    }
+    throw err;
+  }
+}
+
+/** mkdir -p, once per folder per thread. */
+const made = new Set<string>();
+export function ensureDir(dir: string): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
 }
 
 function alive(pid: number): boolean {

@@ -1,4 +1,5 @@
 import type { CompiledRule, RuleSpec } from '../core/types.js';
+import { requiredLiterals } from './literals.js';
 
 /** The guard's default: few boilerplate blocks run longer than this, most content paragraphs do. */
 export const DEFAULT_MAX_WORDS = 40;
@@ -30,7 +31,26 @@ export function compilePattern(match: RuleSpec['match'], pattern: string | strin
   const alts = list.map((p) => (match === 'phrase' ? boundary(p, literal(p)) : literal(p))).join('|');
   const source =
     match === 'exact' ? `^(?:${alts})$` : match === 'prefix' ? `^(?:${alts})` : match === 'suffix' ? `(?:${alts})$` : alts;
-  return new RegExp(source, 'iu');
+  // Plain 'i': for literal text, Unicode case folding (the u flag) only costs time.
+  return new RegExp(source, 'i');
+}
+
+/** Needles for the prefilter: one per pattern, or undefined when any pattern yields none. */
+export function needlesFor(match: RuleSpec['match'], pattern: string | string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const p of Array.isArray(pattern) ? pattern : [pattern]) {
+    if (match === 'regex') {
+      const lits = requiredLiterals(p);
+      if (!lits) return undefined;
+      out.push(...lits);
+      continue;
+    }
+    const lit = p.trim().split(/\s+/).join(' ').toLowerCase();
+    // Case folding beyond ASCII would make a lower-cased needle miss a match; keep to ASCII.
+    if (!/^[\x20-\x7e]+$/.test(lit)) return undefined;
+    out.push(lit);
+  }
+  return [...new Set(out)];
 }
 
 /** Compile a rule spec, filling in defaults. Throws SyntaxError on a bad regex. */
@@ -50,6 +70,7 @@ export function compileRule(spec: RuleSpec, preset?: string): CompiledRule {
     test,
     all: new RegExp(test.source, test.flags.replace('g', '') + 'g'),
     end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags),
+    needles: needlesFor(spec.match, spec.pattern),
     spec,
   };
 }

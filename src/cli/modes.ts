@@ -1,0 +1,23 @@
+import type { CliOptions } from './program.js';
+
+/** Flags that contradict each other, refused before any work is done. */
+export function conflicts(inputs: string[], o: CliOptions): string | undefined {
+  if (o.check && o.listDifferent) return 'Cannot use --check and --list-different together.';
+  if (o.outDir && o.write) return 'Cannot use --out-dir and --write together: pick one place for the clean text.';
+  if (o.outDir && (o.check || o.listDifferent)) return 'Cannot use --out-dir with --check or --list-different.';
+  if (o.output && (o.outDir || o.write || o.check || o.listDifferent)) return 'Cannot use -o with --out-dir, --write, --check or --list-different.';
+  if (o.inputFormat === 'jsonl') {
+    if (o.outDir || o.write || o.check || o.listDifferent) return 'JSON Lines input is cleaned to stdout or -o; --out-dir, --write, --check and --list-different take text files.';
+    if (o.format && o.format !== 'jsonl') return 'JSON Lines input gives JSON Lines output; drop --format.';
+    return undefined;
+  }
+  if (inputs.includes('-') && inputs.length > 1) return 'Cannot mix - (stdin) with files; clean stdin on its own.';
+  if (inputs.includes('-') && (o.outDir || o.write || o.check || o.listDifferent)) return '--out-dir, --write, --check and --list-different take files, not stdin.';
+  if (o.output && inputs.length > 1) return '-o takes one input; for several, use --out-dir DIR.';
+  return undefined;
+}
+
+/** Does this command line need the batch path (several inputs, a folder, a glob, an in-place mode)? */
+export function isBatch(inputs: string[], o: CliOptions): boolean {
+  return inputs.length > 1 || Boolean(o.outDir || o.write || o.check || o.listDifferent) || o.format === 'jsonl' || o.inputFormat === 'jsonl';
+}

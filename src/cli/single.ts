@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cleanWith } from '../core/clean.js';
+import { decodeBytes, readInput, readStream, type ReadResult } from '../io/read.js';
+import { sameFile, writeAtomic } from '../io/write.js';
+import type { CliOptions } from './program.js';
+import { colorLevel, makeChalk } from './color.js';
+import { explain, problem } from './report.js';
+import { configFor, printable } from './config.js';
+import { EXIT, type World } from './run.js';
+
+/** Clean one file or stdin to stdout or -o: the everyday pipe. */
+export async function cleanOne(world: World, input: string | undefined, opts: CliOptions): Promise<number> {
+  const { stdin, stdout, stderr, env, cwd } = world;
+  const c = await makeChalk(colorLevel(opts.color, env, Boolean(stderr.isTTY)));
+  const fromStdin = input === undefined || input === '-';
+  const cfg = await configFor(opts.config, fromStdin ? undefined : input, cwd, stderr, c);
+  if (!cfg.ok) return EXIT.usage;
+  if (opts.printConfig) {
+    stdout.write(printable(cfg));
+    return EXIT.ok;
+  }
+  if (input !== undefined && input !== '-' && /[*?[\]{}]/.test(input) && !existsSync(path.resolve(cwd, input))) {
+    const { runBatch } = await import('./batch.js');
+    return runBatch(world, [input], opts, c);
+  }
+  if (input === undefined && stdin.isTTY) {
+    stderr.write(problem(c, 'error', undefined, 'no input', 'pass a file, or pipe text on stdin; see clean-article --help'));
+    return EXIT.usage;
+  }
+  const name = fromStdin ? '-' : input;
+  const file = fromStdin ? undefined : path.resolve(cwd, input);
+  if (opts.output && file && (await sameFile(file, path.resolve(cwd, opts.output)))) {
+    stderr.write(problem(c, 'error', opts.output, 'is the input file; refusing to write over it', 'pick another -o path'));
+    return EXIT.usage;
+  }
+  const read: ReadResult = file ? await readInput(file) : decodeBytes(await readStream(stdin), '-');
+  if (!read.ok) {
+    stderr.write(problem(c, 'error', name, read.error.cause, read.error.hint));
+    return EXIT.failed;
+  }
+  const result = cleanWith(read.text, cfg.options);
+  const warnings = [...read.warnings, ...result.warnings];
+  const refused = opts.strict && result.stats.removedShare > cfg.options.guard.maxRemovedShare;
+  if (!opts.quiet || refused) {
+    for (const w of warnings) stderr.write(problem(c, refused ? 'error' : 'warning', name, w));
+  }
+  if (opts.explain) stderr.write(explain(name, result, c));
+  if (refused) return EXIT.failed;
+  const data = opts.format === 'json' ? JSON.stringify({ source: name, ...result }, null, 2) + '\n' : result.text;
+  if (opts.output) await writeAtomic(path.resolve(cwd, opts.output), data);
+  else stdout.write(data);
+  return EXIT.ok;
+}

@@ -1,0 +1,148 @@
+/**
+ * Literals that every match of a regex must contain: one per top-level alternative, the longest
+ * run of plain characters that the alternative cannot skip. Returns undefined when any
+ * alternative has no such run of at least `min` characters, or the source holds something this
+ * reader does not follow; then the rule simply runs on every block. Conservative by design: a
+ * literal it returns must be in the text for the regex to match.
+ */
+export function requiredLiterals(source: string, min = 3): string[] | undefined {
+  const alternatives = splitTop(source);
+  if (!alternatives) return undefined;
+  const out: string[] = [];
+  for (const alt of alternatives) {
+    const best = longestRun(alt);
+    if (best === undefined || best.length < min) return undefined;
+    out.push(best);
+  }
+  return out;
+}
+
+/** Split on `|` outside groups and classes; undefined if brackets do not balance. */
+function splitTop(source: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (depth !== 0 || inClass) return undefined;
+  parts.push(source.slice(start));
+  return parts;
+}
+
+const PLAIN_ESCAPES = new Set([...'.,;:!?()[]{}|/\\-+*^$&#@%\'"']);
+const QUANTIFIER = /^(?:[?*+]|\{\d*(?:,\d*)?\})/;
+
+/** The longest run of characters that an alternative always matches literally, lower-cased. */
+function longestRun(alt: string): string | undefined {
+  let best = '';
+  let run = '';
+  const end = () => {
+    if (run.trim().length > best.trim().length) best = run;
+    run = '';
+  };
+  let i = 0;
+  while (i < alt.length) {
+    const ch = alt[i];
+    let atom: string | undefined;
+    let next = i + 1;
+    if (ch === '\\') {
+      const e = alt[i + 1];
+      if (e === undefined) return undefined;
+      next = i + 2;
+      if (PLAIN_ESCAPES.has(e)) atom = e;
+      else if (e === 's') atom = ' ';
+      else if (e === 'p' || e === 'P' || e === 'u' || e === 'x' || e === 'k' || e === 'c') return undefined;
+      else if (/\d/.test(e)) return undefined;
+      // \b \B \d \w \S …: not a literal; the run stops here.
+    } else if (ch === '(' || ch === '[') {
+      // A group or class breaks the run. A plain group that must match, with no alternation inside,
+      // still holds required literals of its own: they are candidates too.
+      const close = matching(alt, i);
+      if (close < 0) return undefined;
+      next = close + 1;
+      if (ch === '(' && !/^\?[=!<]/.test(alt.slice(i + 1)) && !QUANTIFIER.test(alt.slice(next))) {
+        const inner = alt.slice(alt.startsWith('(?:', i) ? i + 3 : i + 1, close);
+        const parts = splitTop(inner);
+        if (parts && parts.length === 1) {
+          const lit = longestRun(inner);
+          end();
+          if (lit && lit.length > best.trim().length) best = lit;
+        }
+      }
+    } else if (ch === '.' || ch === '^' || ch === '$') {
+      atom = undefined;
+    } else if (ch === ')' || ch === ']' || ch === '|') {
+      return undefined;
+    } else {
+      atom = ch;
+    }
+    const q = QUANTIFIER.exec(alt.slice(next));
+    if (q) {
+      next += q[0].length;
+      if (alt[next] === '?') next++;
+      // `x+` still needs one x, and `\s+` one space, but then the run cannot go on past it.
+      if (q[0] === '+' && atom === ' ') run += ' ';
+      else if (q[0] === '+' && atom !== undefined) {
+        run += atom;
+        end();
+      } else end();
+      i = next;
+      continue;
+    }
+    if (atom === undefined) end();
+    else run += atom;
+    i = next;
+  }
+  end();
+  // Folded text has single spaces; a run may start or end at a \s it needs, so trim it.
+  const lit = best.trim().replace(/ +/g, ' ').toLowerCase();
+  // Case folding beyond ASCII (ſ, K) would make a lower-cased literal miss; keep to ASCII.
+  return /^[\x20-\x7e]*$/.test(lit) ? lit : undefined;
+}
+
+function matching(s: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') {
+        inClass = false;
+        if (depth === 0) return i;
+      }
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
