@@ -30,3 +30,60 @@ export function clean(text: string, config?: Config): CleanResult {
   }
   return cleanWith(text, options);
 }
+
+export type { ResolvedConfig } from './rules/resolve.js';
+export type { ConfigError } from './rules/errors.js';
+export type { Learned } from './batch/learn.js';
+
+/**
+ * Load the config that applies to a file or folder, as the CLI does: `file` when given, else the
+ * nearest `.clean-article.json|yaml|yml` or package.json key at or above `from`; the defaults
+ * when there is none. Expected problems come back as values, every one with file and JSON path.
+ *
+ * @param options `file`: a config file to use; `from`: where to start the search (a file or folder)
+ * @returns `{ ok: true, file, resolved, options }` (pass `options` to `cleanWith`) or `{ ok: false, errors }`
+ * @example
+ * const cfg = await loadConfig({ from: 'articles/story.txt' });
+ * if (cfg.ok) cleanWith(raw, cfg.options);
+ */
+export async function loadConfig(options: { file?: string; from?: string } = {}) {
+  const [{ loadConfigFile }, { findConfigFile }, path, fs] = await Promise.all([
+    import('./config/load.js'),
+    import('./config/discover.js'),
+    import('node:path'),
+    import('node:fs'),
+  ]);
+  let file = options.file && path.resolve(options.file);
+  if (!file && options.from) {
+    const from = path.resolve(options.from);
+    file = findConfigFile(fs.existsSync(from) && fs.statSync(from).isDirectory() ? from : path.dirname(from));
+  }
+  return loadConfigFile(file);
+}
+
+/**
+ * Find the blocks repeated across documents, as `clean-article learn` does: each document counts
+ * a block once; a block in at least `minDocs` documents and `minShare` of them is returned as a
+ * rule, most documents first.
+ *
+ * @param documents `[name, raw text]` pairs (the name is shown as the example)
+ * @param options thresholds; defaults as in the config (`minDocs` 3, `minShare` 0.2, `maxWords` 60)
+ * @returns the rules, with counts, share and an example document each
+ * @example
+ * const rules = await learn([['a.txt', rawA], ['b.txt', rawB], ['c.txt', rawC]]);
+ */
+export async function learn(
+  documents: Iterable<[name: string, text: string]>,
+  options: { minDocs?: number; minShare?: number; maxWords?: number; maskDigits?: boolean } = {},
+) {
+  const [{ Counts }, { learnRules }, { documentFingerprints }, { DEFAULTS }] = await Promise.all([
+    import('./batch/counts.js'),
+    import('./batch/learn.js'),
+    import('./core/fingerprint.js'),
+    import('./rules/resolve.js'),
+  ]);
+  const d = { ...DEFAULTS.repeated, ...options };
+  const counts = new Counts(d.maskDigits, d.maxWords);
+  for (const [name, text] of documents) counts.addDocument('', name, documentFingerprints(text, d));
+  return learnRules(counts, d.minDocs, d.minShare);
+}
