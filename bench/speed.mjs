@@ -22,8 +22,8 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const DOCS = Number(values.docs ?? (quick ? 2000 : 20000));
-const STREAM_MB = Number(values['stream-mb'] ?? (quick ? 64 : 1024));
+const DOCS = Number(values.docs ?? (quick ? 1000 : 20000));
+const STREAM_MB = Number(values['stream-mb'] ?? (quick ? 16 : 1024));
 const RUNS = Number(values.runs ?? (quick ? 5 : 15));
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');

@@ -4,7 +4,8 @@ import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
 import { readInputSync } from '../io/read.js';
 import { ensureDir, writeAtomicSync } from '../io/write.js';
-import { loadConfigFile } from '../config/load.js';
+import { compileConfig } from '../rules/config.js';
+import type { CleanOptions } from '../core/types.js';
 import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
 
 export interface FileTask {
@@ -65,19 +66,25 @@ export interface ChunkTask {
 export type Task = FileTask | JsonlTask | FingerprintTask | ChunkTask;
 export type Outcome = FileOutcome | JsonlChunkResult | FingerprintOutcome | Array<FileOutcome | FingerprintOutcome>;
 
-function options(configFile: string | undefined) {
-  const loaded = loadConfigFile(configFile);
+let defaults: CleanOptions | undefined;
+let loader: typeof import('../config/load.js') | undefined;
+
+// A worker without a config file never loads the YAML parser and the schema library.
+async function options(configFile: string | undefined): Promise<CleanOptions> {
+  if (configFile === undefined) return (defaults ??= compileConfig());
+  loader ??= await import('../config/load.js');
+  const loaded = loader.loadConfigFile(configFile);
   // The caller validated every config before starting; a failure here is a bug, not user input.
   if (!loaded.ok) throw new Error(`config ${configFile} failed to load: ${loaded.errors.map((e) => e.message).join('; ')}`);
   return loaded.options;
 }
 
 /** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
-export function processFile(task: FileTask): FileOutcome {
+export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
   const read = readInputSync(task.file);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
-  const base = options(task.configFile);
+  const base = await options(task.configFile);
   const opts = task.across ? { ...base, across: { ...task.across, counts: new Map(task.across.counts) } } : base;
   const result = cleanWith(read.text, opts);
   outcome.bytes = Buffer.byteLength(read.text);
@@ -117,12 +124,12 @@ export async function processTask(task: Task): Promise<Outcome> {
   }
   if (task.kind === 'file') {
     try {
-      return processFile(task);
+      return await processFile(task);
     } catch (err) {
       // A file that vanished or became unwritable mid-run fails alone; the batch goes on.
       const e = err as NodeJS.ErrnoException;
       return { ok: false, error: { cause: e.code ? `${e.code}: ${e.message}` : String(e) }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
     }
   }
-  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, options(task.configFile));
+  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, await options(task.configFile));
 }
