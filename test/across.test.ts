@@ -56,7 +56,12 @@ describe('repeated blocks across documents', () => {
   });
   it('file order and --jobs do not change the result', () => {
     const dir = copy();
+    // Enough documents that --jobs 2 really starts workers (small batches stay in one thread).
+    for (const f of files(path.join(dir, 'input'))) {
+      for (let k = 0; k < 40; k++) cpSync(path.join(dir, 'input', f), path.join(dir, 'input', f.replace('.txt', `-copy${k}.txt`)));
+    }
     const all = files(path.join(dir, 'input')).map((f) => path.join('input', f));
+    expect(all.length).toBeGreaterThan(256);
     const a = cli(dir, ['--across', '--format', 'jsonl', '--quiet', '--jobs', '1', ...all]);
     const b = cli(dir, ['--across', '--format', 'jsonl', '--quiet', '--jobs', '2', ...[...all].reverse()]);
     expect(a.code).toBe(0);

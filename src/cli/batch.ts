@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs, type InputFile } from '../batch/inputs.js';
-import { createRunner, mapFiles, orderedMap } from '../batch/pool.js';
+import { createRunner, mapFiles, orderedMap, workersFor, type Runner } from '../batch/pool.js';
 import type { FileOutcome, FileTask, FingerprintOutcome } from '../batch/task.js';
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
 import type { ResolvedConfig } from '../rules/resolve.js';
@@ -101,13 +101,16 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   if (o.write) for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await sweepTemps(dir);
 
   const groupOf = (f: InputFile) => (o.groupBy === 'none' ? '' : path.relative(cwd, path.dirname(f.path)) || '.');
+  // One pool serves both passes; a small batch stays in this thread (workers cost more to start).
+  const runner = createRunner(workersFor(jobs, files.length));
   let acrossOf: ((f: InputFile) => FileTask['across']) | undefined;
   if (o.across ?? collected.folders.length > 0) {
     // Pass one counts every block of every document; pass two cleans with those counts. Two
     // passes make the result independent of file order and of how many workers there are.
     try {
-      acrossOf = await countAcross(files, jobs, groupOf, repeatedOf);
+      acrossOf = await countAcross(runner, files, jobs, groupOf, repeatedOf);
     } catch (err) {
+      await runner.close();
       if (!(err instanceof CapacityError)) throw err;
       stderr.write(problem(c, 'error', undefined, err.message));
       return EXIT.failed;
@@ -120,7 +123,6 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   let removed = 0;
   const wantResult = Boolean(o.format === 'json' || o.format === 'jsonl' || o.explain);
   const bar = progress(files.length, stderr, env, Boolean(o.quiet));
-  const runner = createRunner(Math.min(jobs, files.length));
   try {
     await mapFiles<InputFile, FileOutcome>(
       runner,
@@ -162,26 +164,21 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
 type Repeated = ResolvedConfig['repeated'];
 
 /** The counting pass: which blocks of each group are in enough of its documents. */
-async function countAcross(files: InputFile[], jobs: number, groupOf: (f: InputFile) => string, repeatedOf: (f: InputFile) => Repeated): Promise<(f: InputFile) => FileTask['across']> {
+async function countAcross(runner: Runner, files: InputFile[], jobs: number, groupOf: (f: InputFile) => string, repeatedOf: (f: InputFile) => Repeated): Promise<(f: InputFile) => FileTask['across']> {
   const first = repeatedOf(files[0]);
   const counts = new Counts(first.maskDigits, first.maxWords, DEFAULT_MAX_BLOCKS, false);
-  const runner = createRunner(Math.min(jobs, files.length));
-  try {
-    await mapFiles<InputFile, FingerprintOutcome>(
-      runner,
-      files,
-      jobs,
-      (f) => {
-        const r = repeatedOf(f);
-        return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords };
-      },
-      (r, i) => {
-        if (r.ok) counts.addDocument(groupOf(files[i]), files[i].display, r.fingerprints);
-      },
-    );
-  } finally {
-    await runner.close();
-  }
+  await mapFiles<InputFile, FingerprintOutcome>(
+    runner,
+    files,
+    jobs,
+    (f) => {
+      const r = repeatedOf(f);
+      return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords };
+    },
+    (r, i) => {
+      if (r.ok) counts.addDocument(groupOf(files[i]), files[i].display, r.fingerprints);
+    },
+  );
   const cache = new Map<string, FileTask['across']>();
   return (f) => {
     const r = repeatedOf(f);

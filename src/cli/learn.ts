@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs } from '../batch/inputs.js';
-import { createRunner, mapFiles } from '../batch/pool.js';
+import { createRunner, mapFiles, workersFor } from '../batch/pool.js';
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS, type CountsJson } from '../batch/counts.js';
 import { learnRules, rulesYaml } from '../batch/learn.js';
 import type { FingerprintOutcome } from '../batch/task.js';
@@ -73,7 +73,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
       if (collected.errors.length) return 1;
       const files = collected.files;
       const jobs = o.jobs ?? availableParallelism();
-      const runner = createRunner(Math.min(jobs, files.length));
+      const runner = createRunner(workersFor(jobs, files.length));
       try {
         await mapFiles<(typeof files)[number], FingerprintOutcome>(
           runner,
