@@ -9,7 +9,7 @@ describe('atomic writes', () => {
     const dir = tree({ 'a.txt': 'old\n' });
     const file = path.join(dir, 'a.txt');
     chmodSync(file, 0o600);
-    await writeAtomic(file, 'new\n');
+    writeAtomic(file, 'new\n');
     expect(readFileSync(file, 'utf8')).toBe('new\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['a.txt']);
@@ -17,7 +17,7 @@ describe('atomic writes', () => {
   it('writes through a symlink: the target changes, the link stays', async () => {
     const dir = tree({ 'real.txt': 'old\n' });
     symlinkSync(path.join(dir, 'real.txt'), path.join(dir, 'link.txt'));
-    await writeAtomic(path.join(dir, 'link.txt'), 'new\n');
+    writeAtomic(path.join(dir, 'link.txt'), 'new\n');
     expect(readlinkSync(path.join(dir, 'link.txt'))).toBe(path.join(dir, 'real.txt'));
     expect(readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('new\n');
   });

@@ -3,7 +3,7 @@ import type { CleanResult } from '../core/types.js';
 import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
 import { readInputSync } from '../io/read.js';
-import { ensureDir, writeAtomicSync } from '../io/write.js';
+import { ensureDir, writeAtomic } from '../io/write.js';
 import { compileConfig } from '../rules/config.js';
 import type { CleanOptions } from '../core/types.js';
 import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
@@ -98,14 +98,14 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   }
   // An input that cannot be read back exactly (invalid UTF-8) is never rewritten in place.
   if (task.write && outcome.changed && read.warnings.length === 0) {
-    writeAtomicSync(task.file, result.text);
+    writeAtomic(task.file, result.text);
     outcome.written = true;
   } else if (task.write && outcome.changed) {
     outcome.warnings.push('not rewritten in place: the file is not valid UTF-8');
   }
   if (task.outPath) {
     ensureDir(path.dirname(task.outPath));
-    writeAtomicSync(task.outPath, result.text, false, false);
+    writeAtomic(task.outPath, result.text, false, false);
     outcome.written = true;
   }
   return outcome;

@@ -44,7 +44,7 @@ export async function init(cwd: string, force: boolean, stdout: NodeJS.WritableS
     stderr.write(problem(c, 'error', '.clean-article.yaml', 'already exists; not overwritten', 'edit it, or run clean-article init --force'));
     return 2;
   }
-  await writeAtomic(file, STARTER);
+  writeAtomic(file, STARTER);
   stdout.write(`wrote .clean-article.yaml\n`);
   return 0;
 }

@@ -96,13 +96,13 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
     return 1;
   }
   for (const g of counts.groups.values()) documents += g.docs;
-  if (o.countsOut) await writeAtomic(path.resolve(cwd, o.countsOut), JSON.stringify(counts.toJSON()) + '\n');
+  if (o.countsOut) writeAtomic(path.resolve(cwd, o.countsOut), JSON.stringify(counts.toJSON()) + '\n');
   const rules = learnRules(counts, minDocs, minShare);
   if (!o.countsOut || o.output || o.json) {
     const data = o.json
       ? JSON.stringify({ documents, minDocs, minShare, maxWords, maskDigits: counts.maskDigits, rules }, null, 2) + '\n'
       : rulesYaml(rules, { docs: documents, minDocs, minShare, maxWords, sources: o.merge ? args.map((a) => path.basename(a)) : args });
-    if (o.output) await writeAtomic(path.resolve(cwd, o.output), data);
+    if (o.output) writeAtomic(path.resolve(cwd, o.output), data);
     else stdout.write(data);
   }
   if (!o.quiet) {

@@ -48,7 +48,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
   if (opts.explain) stderr.write(explain(name, result, c));
   if (refused) return EXIT.failed;
   const data = opts.format === 'json' ? JSON.stringify({ source: name, ...result }, null, 2) + '\n' : result.text;
-  if (opts.output) await writeAtomic(path.resolve(cwd, opts.output), data);
+  if (opts.output) writeAtomic(path.resolve(cwd, opts.output), data);
   else stdout.write(data);
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { chmodSync, chownSync, closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, realpath, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -14,39 +14,12 @@ let counter = 0;
  * (and, as root, owner) kept. A reader, or a crash, sees the old content or the new, never half.
  * A symlink is written through: its target changes, the link stays. `durable: false` skips the
  * fsync, for outputs that can be made again from their inputs (--out-dir): the rename still
- * keeps readers from ever seeing half a file, but a power cut may lose the newest ones.
+ * keeps readers from ever seeing half a file, but a power cut may lose the newest ones. With
+ * `inPlace: false` (an --out-dir output) a link found at the path is replaced, never followed,
+ * since it could lead back to an input. Synchronous: batch tasks run one file at a time per
+ * worker thread, where blocking costs nothing and async calls queue on libuv's small shared pool.
  */
-export async function writeAtomic(file: string, data: string, durable = true): Promise<void> {
-  // One lstat tells a new file (nothing to follow or keep) from an existing one or a link.
-  const link = await lstat(file).catch(() => undefined);
-  const target = link?.isSymbolicLink() ? await realpath(file) : file;
-  const old = link?.isSymbolicLink() ? await stat(target) : link;
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${TAG}-${process.pid}-${threadId}-${++counter}`);
-  const handle = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, old ? old.mode & 0o7777 : 0o666);
-  try {
-    await handle.writeFile(data, 'utf8');
-    if (durable) await handle.sync();
-    await handle.close();
-    if (old) {
-      // open() applied the umask; the file's own mode is what must survive.
-      await chmod(tmp, old.mode & 0o7777);
-      if (process.getuid?.() === 0) await chown(tmp, old.uid, old.gid).catch(() => undefined);
-    }
-    await rename(tmp, target);
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
-
-/**
- * writeAtomic, synchronously: for batch tasks in worker threads (see readInputSync). With
- * `inPlace: false` (an --out-dir output) the path is replaced as it is: a link found there is
- * replaced, never followed, since it could lead back to an input.
- */
-export function writeAtomicSync(file: string, data: string, durable = true, inPlace = true): void {
+export function writeAtomic(file: string, data: string, durable = true, inPlace = true): void {
   let link;
   try {
     link = inPlace ? lstatSync(file) : undefined;

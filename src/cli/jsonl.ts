@@ -1,0 +1,103 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ChalkInstance } from 'chalk';
+import { createRunner, orderedMap } from '../batch/pool.js';
+import type { JsonlChunkResult } from '../batch/jsonl-record.js';
+import { findConfigFile } from '../config/discover.js';
+import type { CliOptions } from './program.js';
+import type { World } from './run.js';
+import { configFor } from './config.js';
+import { problem } from './report.js';
+
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+
+const CHUNK_LINES = 64;
+const CHUNK_CHARS = 1 << 18;
+
+/** JSON Lines in, JSON Lines out: streamed in order, memory bounded by the chunks in flight. */
+export async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance, jobs: number): Promise<number> {
+  const { stdin, stdout, stderr, cwd } = world;
+  const started = Date.now();
+  const sources = inputs.length ? inputs : ['-'];
+  if (sources.includes('-') && inputs.length === 0 && stdin.isTTY) {
+    stderr.write(problem(c, 'error', undefined, 'no input', 'pass JSON Lines files, or pipe them on stdin'));
+    return EXIT.usage;
+  }
+  const configFile = typeof o.config === 'string' ? path.resolve(cwd, o.config) : o.config === false ? undefined : findConfigFile(cwd);
+  const cfg = await configFor(configFile ?? false, undefined, cwd, stderr, c);
+  if (!cfg.ok) return EXIT.usage;
+  // -o goes through a temp file renamed at the end: a failed run never leaves half an output.
+  const outFile = o.output ? path.resolve(cwd, o.output) : undefined;
+  const tmp = outFile ? `${outFile}.clean-article-partial-${process.pid}` : undefined;
+  if (outFile) await mkdir(path.dirname(outFile), { recursive: true });
+  const sink: NodeJS.WritableStream = tmp ? createWriteStream(tmp) : stdout;
+  const write = (s: string) => (sink.write(s) ? undefined : new Promise<void>((resolve) => sink.once('drain', () => resolve())));
+  let records = 0;
+  let changed = 0;
+  let bad = 0;
+  let stopped = false;
+  let unreadable = 0;
+  const runner = createRunner(jobs);
+  async function* chunks() {
+    for (const src of sources) {
+      const name = src === '-' ? '-' : path.relative(cwd, path.resolve(cwd, src)) || src;
+      const stream: NodeJS.ReadableStream = src === '-' ? stdin : createReadStream(path.resolve(cwd, src), { encoding: 'utf8' });
+      const failedOpen = new Promise<Error>((resolve) => stream.once('error', resolve));
+      let lines: string[] = [];
+      let size = 0;
+      let first = 1;
+      let n = 0;
+      try {
+        const rl = createInterface({ input: stream, crlfDelay: Infinity });
+        for await (const line of rl) {
+          if (stopped) return;
+          n++;
+          lines.push(line);
+          size += line.length;
+          if (lines.length >= CHUNK_LINES || size >= CHUNK_CHARS) {
+            yield { name, lines, first };
+            first = n + 1;
+            lines = [];
+            size = 0;
+          }
+        }
+        if (lines.length) yield { name, lines, first };
+      } catch {
+        const err = await failedOpen;
+        unreadable++;
+        const code = (err as NodeJS.ErrnoException).code;
+        stderr.write(problem(c, 'error', name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message));
+      }
+    }
+  }
+  try {
+    await orderedMap(
+      chunks(),
+      Math.max(2, jobs * 2),
+      (ch) =>
+        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
+      async ({ r, name }) => {
+        if (stopped) return;
+        for (const e of r.errors) stderr.write(problem(c, o.onError === 'fail' ? 'error' : 'warning', `${name}:${e.line}`, e.cause, o.onError === 'keep' ? 'passed through unchanged' : o.onError === 'skip' ? 'skipped' : undefined));
+        records += r.records;
+        changed += r.changed;
+        bad += r.errors.length;
+        if (r.stopped) stopped = true;
+        await write(r.out);
+      },
+    );
+  } finally {
+    await runner.close();
+  }
+  if (tmp) {
+    await new Promise<void>((resolve, reject) => sink.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (stopped || unreadable) await unlink(tmp).catch(() => undefined);
+    else await rename(tmp, outFile!);
+  }
+  if (!o.quiet) {
+    stderr.write(`clean-article: ${records} records cleaned, ${changed} changed, ${bad} malformed (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  return stopped || unreadable ? EXIT.failed : EXIT.ok;
+}
