@@ -236,3 +236,15 @@ describe('JSON Lines', () => {
     expect(recs[0].removed[0].rule).toBe('ads/label');
   });
 });
+
+describe('stdin under --check and -l', () => {
+  it('exits 0 for clean text and 1 for text cleaning would change, writing nothing to stdout under --check', () => {
+    const dir = tree({});
+    expect(cli(dir, ['--check', '-'], CLEAN)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const dirty = cli(dir, ['--check', '-'], DIRTY);
+    expect(dirty).toMatchObject({ code: 1, stdout: '' });
+    expect(dirty.stderr).toBe('[warn] -: ads/label\n');
+    expect(cli(dir, ['-l', '-'], DIRTY)).toMatchObject({ code: 1, stdout: '-\n' });
+    expect(cli(dir, ['--write', '-'], DIRTY).code).toBe(2);
+  });
+});

@@ -12,12 +12,13 @@ export function conflicts(inputs: string[], o: CliOptions): string | undefined {
     return undefined;
   }
   if (inputs.includes('-') && inputs.length > 1) return 'Cannot mix - (stdin) with files; clean stdin on its own.';
-  if (inputs.includes('-') && (o.outDir || o.write || o.check || o.listDifferent)) return '--out-dir, --write, --check and --list-different take files, not stdin.';
+  if (inputs.includes('-') && (o.outDir || o.write)) return '--out-dir and --write take files, not stdin.';
   if (o.output && inputs.length > 1) return '-o takes one input; for several, use --out-dir DIR.';
   return undefined;
 }
 
 /** Does this command line need the batch path (several inputs, a folder, a glob, an in-place mode)? */
 export function isBatch(inputs: string[], o: CliOptions): boolean {
+  if ((o.check || o.listDifferent) && inputs.length === 1 && inputs[0] === '-') return false;
   return inputs.length > 1 || Boolean(o.outDir || o.write || o.check || o.listDifferent) || o.format === 'jsonl' || o.inputFormat === 'jsonl';
 }

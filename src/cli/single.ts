@@ -47,6 +47,13 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
   }
   if (opts.explain) stderr.write(explain(name, result, c));
   if (refused) return EXIT.failed;
+  if (opts.check || opts.listDifferent) {
+    // stdin under --check/-l: say whether cleaning would change it, write nothing.
+    const changed = result.text !== read.text;
+    if (changed && opts.check) stderr.write(`${c.yellow('[warn]')} -: ${[...new Set(result.removed.map((r) => r.rule))].join(', ') || 'white space and entities'}\n`);
+    if (changed && opts.listDifferent) stdout.write('-\n');
+    return changed ? EXIT.failed : EXIT.ok;
+  }
   const data = opts.format === 'json' ? JSON.stringify({ source: name, ...result }, null, 2) + '\n' : result.text;
   if (opts.output) writeAtomic(path.resolve(cwd, opts.output), data);
   else stdout.write(data);
