@@ -55,6 +55,7 @@ export interface FingerprintTask {
 export interface FingerprintOutcome {
   ok: boolean;
   fingerprints: Array<[string, string]>;
+  bytes: number;
 }
 
 /** Several tasks in one message: a file is often cleaned faster than a message crosses threads. */
@@ -120,7 +121,7 @@ export async function processTask(task: Task): Promise<Outcome> {
   if (task.kind === 'fingerprint') {
     // An unreadable file is left out of the count; the cleaning pass reports it.
     const read = readInputSync(task.file);
-    return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task) } : { ok: false, fingerprints: [] };
+    return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task), bytes: read.text.length } : { ok: false, fingerprints: [], bytes: 0 };
   }
   if (task.kind === 'file') {
     try {

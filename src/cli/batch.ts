@@ -107,7 +107,8 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     // Pass one counts every block of every document; pass two cleans with those counts. Two
     // passes make the result independent of file order and of how many workers there are.
     try {
-      acrossOf = await countAcross(runner, files, jobs, groupOf, repeatedOf);
+      const counting = progress('counting', files.length, stderr, env, Boolean(o.quiet));
+      acrossOf = await countAcross(runner, files, jobs, groupOf, repeatedOf, (bytes) => counting.tick(bytes)).finally(() => counting.stop());
     } catch (err) {
       await runner.close();
       if (!(err instanceof CapacityError)) throw err;
@@ -121,7 +122,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   let changed = 0;
   let removed = 0;
   const wantResult = Boolean(o.format === 'json' || o.format === 'jsonl' || o.explain);
-  const bar = progress(files.length, stderr, env, Boolean(o.quiet));
+  const bar = progress('cleaning', files.length, stderr, env, Boolean(o.quiet));
   try {
     await mapFiles<InputFile, FileOutcome>(
       runner,
@@ -163,7 +164,14 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
 type Repeated = ResolvedConfig['repeated'];
 
 /** The counting pass: which blocks of each group are in enough of its documents. */
-async function countAcross(runner: Runner, files: InputFile[], jobs: number, groupOf: (f: InputFile) => string, repeatedOf: (f: InputFile) => Repeated): Promise<(f: InputFile) => FileTask['across']> {
+async function countAcross(
+  runner: Runner,
+  files: InputFile[],
+  jobs: number,
+  groupOf: (f: InputFile) => string,
+  repeatedOf: (f: InputFile) => Repeated,
+  tick: (bytes: number) => void,
+): Promise<(f: InputFile) => FileTask['across']> {
   const first = repeatedOf(files[0]);
   const counts = new Counts(first.maskDigits, first.maxWords, DEFAULT_MAX_BLOCKS, false);
   await mapFiles<InputFile, FingerprintOutcome>(
@@ -175,6 +183,7 @@ async function countAcross(runner: Runner, files: InputFile[], jobs: number, gro
       return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords };
     },
     (r, i) => {
+      tick(r.bytes);
       if (r.ok) counts.addDocument(groupOf(files[i]), files[i].display, r.fingerprints);
     },
   );
