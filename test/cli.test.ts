@@ -44,6 +44,12 @@ describe('clean-article CLI', () => {
     expect(r.stderr).toMatch(/a\.txt: is the input file; refusing to write over it/);
     expect(readFileSync(file, 'utf8')).toBe('Advertisement\nText.\n');
   });
+  it('-o into a folder that does not exist is one clear error, exit 1', () => {
+    const r = cli([seedIn, '-o', path.join(tmp(), 'no', 'such', 'out.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/out\.txt: cannot be written: no such file \(create its folder first\)/);
+    expect(r.stderr).not.toMatch(/\s+at /);
+  });
   it('--format json gives the result with every removal, its rule and its lines', () => {
     const r = cli([seedIn, '--format', 'json']);
     expect(r.code).toBe(0);
@@ -126,5 +132,14 @@ describe('clean-article CLI', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/no input/);
     expect(existsSync(bin)).toBe(true);
+  });
+});
+
+describe('unexpected file-system failures', () => {
+  it('learn -o into a missing folder is one line naming the path, exit 1', () => {
+    const r = cli(['learn', 'fixtures/across/input', '-o', path.join(tmp(), 'missing', 'rules.yaml'), '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^clean-article: error: \S*missing\/rules\.yaml: no such file/m);
+    expect(r.stderr).not.toMatch(/\s+at /);
   });
 });

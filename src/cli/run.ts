@@ -73,7 +73,17 @@ export async function run(world: World): Promise<number> {
     await program.parseAsync(world.argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    throw err;
+    // The last line of defence: one readable line, never a stack trace, unless asked for.
+    const e = err as NodeJS.ErrnoException;
+    if (e?.code && e.path) {
+      const { describeFsError } = await import('../io/read.js');
+      const d = describeFsError(e, e.path);
+      stderr.write(`clean-article: error: ${e.path}: ${d.cause}${d.hint ? ` (${d.hint})` : ''}\n`);
+      return EXIT.failed;
+    }
+    stderr.write(`clean-article: internal error: ${e?.message ?? String(err)} (run with CLEAN_ARTICLE_DEBUG=1 for details, and please report it)\n`);
+    if (env.CLEAN_ARTICLE_DEBUG) stderr.write(`${e?.stack ?? ''}\n`);
+    return EXIT.usage;
   }
   return exit;
 }

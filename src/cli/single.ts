@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cleanWith } from '../core/clean.js';
-import { decodeBytes, readInput, readStream, type ReadResult } from '../io/read.js';
+import { decodeBytes, describeFsError, readInput, readStream, type ReadResult } from '../io/read.js';
 import { sameFile, writeAtomic } from '../io/write.js';
 import type { CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
@@ -55,7 +55,16 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     return changed ? EXIT.failed : EXIT.ok;
   }
   const data = opts.format === 'json' ? JSON.stringify({ source: name, ...result }, null, 2) + '\n' : result.text;
-  if (opts.output) writeAtomic(path.resolve(cwd, opts.output), data);
-  else stdout.write(data);
+  if (!opts.output) {
+    stdout.write(data);
+    return EXIT.ok;
+  }
+  try {
+    writeAtomic(path.resolve(cwd, opts.output), data);
+  } catch (err) {
+    const e = describeFsError(err, opts.output);
+    stderr.write(problem(c, 'error', opts.output, `cannot be written: ${e.cause}`, e.cause === 'no such file' ? 'create its folder first' : e.hint));
+    return EXIT.failed;
+  }
   return EXIT.ok;
 }

@@ -29,7 +29,14 @@ export function writeAtomic(file: string, data: string, durable = true, inPlace 
   const target = link?.isSymbolicLink() ? realpathSync(file) : file;
   const old = link?.isSymbolicLink() ? statSync(target) : link;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${TAG}-${process.pid}-${threadId}-${++counter}`);
-  const fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, old ? old.mode & 0o7777 : 0o666);
+  let fd: number;
+  try {
+    fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, old ? old.mode & 0o7777 : 0o666);
+  } catch (err) {
+    // The temp name is ours; what the user can act on is the path they gave.
+    (err as NodeJS.ErrnoException).path = file;
+    throw err;
+  }
   try {
     writeSync(fd, data, null, 'utf8');
     if (durable) fsyncSync(fd);
