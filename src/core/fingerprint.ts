@@ -1,7 +1,8 @@
 import { normalize } from './normalize.js';
 import { decodeLines } from './decode.js';
 import { segment } from './segment.js';
-import { blockKey } from './repeated.js';
+import type { Block } from './types.js';
+import { keyOf } from './repeated.js';
 
 export interface FingerprintOptions {
   /** Mask digit runs so "© 2021 X" and "© 2024 X" are one block. */
@@ -10,9 +11,9 @@ export interface FingerprintOptions {
   maxWords: number;
 }
 
-/** The identity of a block across documents: case and white space folded, digit runs masked. */
-export function fingerprint(text: string, maskDigits: boolean): string {
-  const key = blockKey(text);
+/** The identity of a block across documents: its repeat key, with digit runs masked. */
+export function fingerprint(block: Block, maskDigits: boolean): string {
+  const key = keyOf(block);
   return maskDigits ? key.replace(/\d+/g, '#') : key;
 }
 
@@ -25,7 +26,7 @@ export function documentFingerprints(input: string, options: FingerprintOptions)
   const seen = new Map<string, string>();
   for (const b of blocks) {
     if (b.words > options.maxWords) continue;
-    const key = fingerprint(b.text, options.maskDigits);
+    const key = fingerprint(b, options.maskDigits);
     if (!seen.has(key)) seen.set(key, b.text);
   }
   return [...seen];

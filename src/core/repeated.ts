@@ -5,13 +5,11 @@ import type { Proposal } from './detect.js';
 export const WITHIN_DOCUMENT = 'repeated/within-document';
 export const ACROSS_DOCUMENTS = 'repeated/across-documents';
 
-/** Case and white space folded: the identity of a block for repeat counting. */
-export function blockKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-// Block text is folded already, so its key is its lower-cased text, shared with the prefilter.
-const keyOf = (b: Block) => (b.lower ??= b.text.toLowerCase());
+/**
+ * The identity of a block for repeat counting: case and white space folded. Block text is folded
+ * already, so the key is its lower-cased text, made once and shared with the rules' prefilter.
+ */
+export const keyOf = (b: Block): string => (b.lower ??= b.text.toLowerCase());
 
 /**
  * Prose is a sentence a reader would miss: enough words, a lower-case letter, and a sentence end.
@@ -70,7 +68,7 @@ export function detectAcross(blocks: Block[], across: AcrossDocuments): Proposal
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.words > across.maxWords) continue;
-    const n = across.counts.get(fingerprint(b.text, across.maskDigits));
+    const n = across.counts.get(fingerprint(b, across.maskDigits));
     if (n === undefined) continue;
     out.push({
       rule: ACROSS_DOCUMENTS,
