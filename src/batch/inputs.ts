@@ -47,7 +47,8 @@ function ignored(file: string, ignores: IgnoreFile[]): boolean {
   });
 }
 
-const inside = (root: string, p: string) => {
+/** Is `p` the folder `root` or below it? */
+export const inside = (root: string, p: string) => {
   const rel = path.relative(root, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };

@@ -1,30 +1,24 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { collectInputs, type InputFile } from '../batch/inputs.js';
+import { collectInputs, inside, type InputFile } from '../batch/inputs.js';
 import { createRunner, mapFiles, workersFor, type Runner } from '../batch/pool.js';
 import type { FileOutcome, FileTask, FingerprintOutcome } from '../batch/task.js';
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
 import type { ResolvedConfig } from '../rules/resolve.js';
 import { sweepTemps } from '../io/write.js';
-import { findConfigFile } from '../config/discover.js';
 import type { CliOptions } from './program.js';
 import type { World } from './run.js';
-import { configFor } from './config.js';
+import { configFor, configPath } from './config.js';
 import { explain, problem } from './report.js';
+import { EXIT } from './exit.js';
 import { progress } from './progress.js';
 
-const EXIT = { ok: 0, failed: 1, usage: 2 };
 
 function outPathFor(f: InputFile, outDir: string): string {
   const rel = path.relative(f.base, f.path);
   return path.join(outDir, rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(f.path) : rel);
 }
-
-const inside = (root: string, p: string) => {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
 
 /** Clean many files (or JSON Lines records) with one of the batch output modes. */
 export async function runBatch(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
@@ -41,7 +35,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     stderr.write(nowhere(String(inputs.length)));
     return EXIT.usage;
   }
-  const ext = o.ext.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`));
+  const ext = o.ext;
   const collected = await collectInputs(inputs, { cwd, ext, ignorePaths: o.ignorePath ?? [] });
   const { files } = collected;
   if (files.length === 0 && collected.errors.length === 0) {
@@ -53,14 +47,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     return EXIT.usage;
   }
   // Every config is validated up front, so a bad config stops the run before any file is written.
-  const configs = new Map<string, string | undefined>();
-  const configOf = (file: string) => {
-    if (typeof o.config === 'string') return path.resolve(cwd, o.config);
-    if (o.config === false) return undefined;
-    const dir = path.dirname(file);
-    if (!configs.has(dir)) configs.set(dir, findConfigFile(dir));
-    return configs.get(dir);
-  };
+  const configOf = (file: string) => configPath(o.config, path.dirname(file), cwd);
   const loaded = new Map<string | undefined, ResolvedConfig>();
   for (const f of files) {
     const cf = configOf(f.path);

@@ -8,6 +8,15 @@ import { problem } from './report.js';
 export type ForInput = { ok: true; file?: string; resolved: ResolvedConfig; options: CleanOptions } | { ok: false };
 
 /**
+ * Which config file applies to something in `dir`: -c FILE, none with --no-config, else the
+ * nearest one at or above `dir` (lilconfig caches that search per folder).
+ */
+export function configPath(flag: string | false | undefined, dir: string, cwd: string): string | undefined {
+  if (typeof flag === 'string') return path.resolve(cwd, flag);
+  return flag === false ? undefined : findConfigFile(dir);
+}
+
+/**
  * The config for one input: -c FILE, or the nearest config file above it, or the defaults.
  * Errors are printed here, every one of them, each with file and JSON path.
  */
@@ -18,9 +27,7 @@ export async function configFor(
   stderr: NodeJS.WritableStream,
   c: ChalkInstance,
 ): Promise<ForInput> {
-  let file: string | undefined;
-  if (typeof flag === 'string') file = path.resolve(cwd, flag);
-  else if (flag === undefined) file = findConfigFile(input ? path.dirname(path.resolve(cwd, input)) : cwd);
+  const file = configPath(flag, input ? path.dirname(path.resolve(cwd, input)) : cwd, cwd);
   if (file === undefined) {
     const resolved = resolveConfig({});
     if (resolved.ok) return { ok: true, resolved: resolved.config, options: compileResolved(resolved.config) };

@@ -5,13 +5,12 @@ import { createInterface } from 'node:readline';
 import type { ChalkInstance } from 'chalk';
 import { createRunner, orderedMap } from '../batch/pool.js';
 import type { JsonlChunkResult } from '../batch/jsonl-record.js';
-import { findConfigFile } from '../config/discover.js';
 import type { CliOptions } from './program.js';
 import type { World } from './run.js';
 import { configFor } from './config.js';
 import { problem } from './report.js';
+import { EXIT } from './exit.js';
 
-const EXIT = { ok: 0, failed: 1, usage: 2 };
 
 const CHUNK_LINES = 64;
 const CHUNK_CHARS = 1 << 18;
@@ -25,9 +24,9 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
     stderr.write(problem(c, 'error', undefined, 'no input', 'pass JSON Lines files, or pipe them on stdin'));
     return EXIT.usage;
   }
-  const configFile = typeof o.config === 'string' ? path.resolve(cwd, o.config) : o.config === false ? undefined : findConfigFile(cwd);
-  const cfg = await configFor(configFile ?? false, undefined, cwd, stderr, c);
+  const cfg = await configFor(o.config, undefined, cwd, stderr, c);
   if (!cfg.ok) return EXIT.usage;
+  const configFile = cfg.file;
   // -o goes through a temp file renamed at the end: a failed run never leaves half an output.
   const outFile = o.output ? path.resolve(cwd, o.output) : undefined;
   const tmp = outFile ? `${outFile}.clean-article-partial-${process.pid}` : undefined;

@@ -8,7 +8,6 @@ import { CapacityError, Counts, DEFAULT_MAX_BLOCKS, type CountsJson } from '../b
 import { learnRules, rulesYaml } from '../batch/learn.js';
 import type { FingerprintOutcome } from '../batch/task.js';
 import { writeAtomic } from '../io/write.js';
-import { findConfigFile } from '../config/discover.js';
 import type { World } from './run.js';
 import { configFor } from './config.js';
 import { problem } from './report.js';
@@ -23,7 +22,7 @@ export interface LearnOptions {
   maxWords?: number;
   maxBlocks?: number;
   groupBy: 'folder' | 'none';
-  ext: string;
+  ext: string[];
   ignorePath?: string[];
   jobs?: number;
   config?: string | false;
@@ -37,8 +36,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
     stderr.write(problem(c, 'error', undefined, o.merge ? 'no count files to merge' : 'no folders to learn from', o.merge ? 'learn --merge counts-1.json counts-2.json -o rules.yaml' : 'learn articles/ -o rules.yaml'));
     return 2;
   }
-  const configFile = typeof o.config === 'string' ? path.resolve(cwd, o.config) : o.config === false ? undefined : findConfigFile(cwd);
-  const cfg = await configFor(configFile ?? false, undefined, cwd, stderr, c);
+  const cfg = await configFor(o.config, undefined, cwd, stderr, c);
   if (!cfg.ok) return 2;
   const r = cfg.resolved.repeated;
   const minDocs = o.minDocs ?? r.minDocs;
@@ -67,8 +65,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
         counts.merge(json);
       }
     } else {
-      const ext = o.ext.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`));
-      const collected = await collectInputs(args, { cwd, ext, ignorePaths: o.ignorePath ?? [] });
+      const collected = await collectInputs(args, { cwd, ext: o.ext, ignorePaths: o.ignorePath ?? [] });
       for (const e of collected.errors) stderr.write(problem(c, 'error', e.file, e.cause, e.hint));
       if (collected.errors.length) return 1;
       const files = collected.files;

@@ -10,7 +10,8 @@ export interface CliOptions {
   inputFormat: 'text' | 'jsonl';
   field: string;
   onError: 'skip' | 'keep' | 'fail';
-  ext: string;
+  /** Extensions with their dot, from --ext. */
+  ext: string[];
   ignorePath?: string[];
   jobs?: number;
   /** Repeats across documents: undefined means on when a folder is given. */
@@ -65,6 +66,13 @@ export function parseShare(value: string): number {
   return n;
 }
 
+/** `--ext txt,.text` → ['.txt', '.text']. */
+export function parseExt(value: string): string[] {
+  const list = value.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`));
+  if (list.length === 0) throw new InvalidArgumentError('one or more extensions, comma-separated');
+  return list;
+}
+
 /** Options every command that reads a config shares. */
 export function configOptions(cmd: Command): Command {
   return cmd
@@ -91,7 +99,7 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--input-format <format>', 'text files, or JSON Lines records').choices(['text', 'jsonl']).default('text'))
     .option('--field <name>', 'JSON Lines input: the field to clean', 'text')
     .addOption(new Option('--on-error <policy>', 'JSON Lines input: a malformed record is kept as it is, skipped, or fails the run').choices(['keep', 'skip', 'fail']).default('keep'))
-    .option('--ext <list>', 'extensions taken from folders, comma-separated', '.txt')
+    .addOption(new Option('--ext <list>', 'extensions taken from folders, comma-separated').default(['.txt'], '.txt').argParser(parseExt))
     .option('--ignore-path <file>', 'gitignore-style file of paths to skip (default: .clean-articleignore); repeatable', (v: string, acc: string[] = []) => [...acc, v])
     .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
     .option('--across', 'remove blocks repeated across the documents of a group (default: on when a folder is given)')
@@ -122,7 +130,7 @@ export function buildProgram(version: string): Command {
       .addOption(new Option('--max-words <n>', 'longer blocks are prose and never learned (default: config repeated.maxWords, 60)').argParser(parseJobs))
       .addOption(new Option('--max-blocks <n>', 'cap on distinct blocks held in memory (about 320 bytes each; default 1,000,000)').argParser(parseJobs))
       .addOption(new Option('--group-by <how>', 'count each folder apart, or all inputs as one group').choices(['folder', 'none']).default('none'))
-      .option('--ext <list>', 'extensions taken from folders, comma-separated', '.txt')
+      .addOption(new Option('--ext <list>', 'extensions taken from folders, comma-separated').default(['.txt'], '.txt').argParser(parseExt))
       .option('--ignore-path <file>', 'gitignore-style file of paths to skip; repeatable', (v: string, acc: string[] = []) => [...acc, v])
       .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
       .option('-q, --quiet', 'no summary line'),

@@ -15,7 +15,8 @@ export interface World {
   cwd: string;
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export { EXIT } from './exit.js';
+import { EXIT } from './exit.js';
 
 function packageVersion(): string {
   const pkg = new URL('../../package.json', import.meta.url);

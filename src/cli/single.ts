@@ -7,7 +7,8 @@ import type { CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
 import { explain, problem } from './report.js';
 import { configFor, printable } from './config.js';
-import { EXIT, type World } from './run.js';
+import type { World } from './run.js';
+import { EXIT } from './exit.js';
 
 /** Clean one file or stdin to stdout or -o: the everyday pipe. */
 export async function cleanOne(world: World, input: string | undefined, opts: CliOptions): Promise<number> {
