@@ -80,13 +80,22 @@ async function options(configFile: string | undefined): Promise<CleanOptions> {
   return loaded.options;
 }
 
+// Every file of a group shares one counts array (one object per chunk message, and the same object
+// in this thread), so its Map is built once per array, not once per file.
+const maps = new WeakMap<Array<[string, number]>, Map<string, number>>();
+function countsMap(counts: Array<[string, number]>): Map<string, number> {
+  let m = maps.get(counts);
+  if (!m) maps.set(counts, (m = new Map(counts)));
+  return m;
+}
+
 /** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
 export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
   const read = readInputSync(task.file);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
   const base = await options(task.configFile);
-  const opts = task.across ? { ...base, across: { ...task.across, counts: new Map(task.across.counts) } } : base;
+  const opts = task.across ? { ...base, across: { ...task.across, counts: countsMap(task.across.counts) } } : base;
   const result = cleanWith(read.text, opts);
   outcome.bytes = Buffer.byteLength(read.text);
   outcome.warnings = [...read.warnings, ...result.warnings];
