@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CleanResult } from '../core/types.js';
 import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
-import { readInputSync } from '../io/read.js';
+import { readInput } from '../io/read.js';
 import { ensureDir, writeAtomic } from '../io/write.js';
 import { compileConfig } from '../rules/config.js';
 import type { CleanOptions } from '../core/types.js';
@@ -92,7 +92,7 @@ function countsMap(counts: Array<[string, number]>): Map<string, number> {
 /** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
 export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
-  const read = readInputSync(task.file);
+  const read = readInput(task.file);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
   const base = await options(task.configFile);
   const opts = task.across ? { ...base, across: { ...task.across, counts: countsMap(task.across.counts) } } : base;
@@ -129,7 +129,7 @@ export async function processTask(task: Task): Promise<Outcome> {
   }
   if (task.kind === 'fingerprint') {
     // An unreadable file is left out of the count; the cleaning pass reports it.
-    const read = readInputSync(task.file);
+    const read = readInput(task.file);
     return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task), bytes: read.text.length } : { ok: false, fingerprints: [], bytes: 0 };
   }
   if (task.kind === 'file') {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 
 /** A failure the user can act on: which input, what went wrong, what to do next. */
 export interface InputError {
@@ -37,20 +36,12 @@ export function decodeBytes(bytes: Uint8Array, file: string): ReadResult {
   }
 }
 
-/** Read one input file as text. Expected failures come back as values, never as exceptions. */
-export async function readInput(file: string): Promise<ReadResult> {
-  try {
-    return decodeBytes(await readFile(file), file);
-  } catch (err) {
-    return { ok: false, error: describeFsError(err, file) };
-  }
-}
-
 /**
- * The same, synchronously: for batch tasks, where each worker thread handles one file at a time and
- * a blocking read costs that worker nothing, while async reads queue on libuv's small shared pool.
+ * Read one input file as text. Expected failures come back as values, never as exceptions.
+ * Synchronous: batch tasks handle one file at a time per worker thread, where blocking costs
+ * nothing and async reads queue on libuv's small shared pool.
  */
-export function readInputSync(file: string): ReadResult {
+export function readInput(file: string): ReadResult {
   try {
     return decodeBytes(readFileSync(file), file);
   } catch (err) {
