@@ -57,14 +57,6 @@ export async function mapFiles<T, O extends FileOutcome | FingerprintOutcome>(
 }
 
 /**
- * How many files to keep in flight: enough that reading the next files overlaps cleaning this one,
- * few enough that memory stays small.
- */
-export function inFlight(jobs: number): number {
-  return Math.max(16, jobs * 8);
-}
-
-/**
  * Map with at most `limit` tasks in flight, delivering results in input order, so output and
  * memory are the same however many workers there are and however long the input is.
  */

@@ -10,7 +10,7 @@ import { sweepTemps } from '../io/write.js';
 import type { CliOptions } from './program.js';
 import type { World } from './run.js';
 import { configFor, configPath } from './config.js';
-import { explain, problem } from './report.js';
+import { explain, problem, wouldChange } from './report.js';
 import { EXIT } from './exit.js';
 import { progress } from './progress.js';
 
@@ -128,7 +128,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
         removed += r.removed;
         if (r.changed) changed++;
         if (o.explain && r.result) stderr.write(explain(f.display, r.result, c));
-        if (r.changed && o.check) stderr.write(`${c.yellow('[warn]')} ${f.display}${o.write ? ' (fixed)' : ''}: ${r.rules.length ? r.rules.join(', ') : 'white space and entities'}\n`);
+        if (r.changed && o.check) stderr.write(wouldChange(c, f.display, r.rules, o.write));
         if (r.changed && o.listDifferent) stdout.write(`${f.display}\n`);
         if (r.result && (o.format === 'json' || o.format === 'jsonl')) stdout.write(JSON.stringify({ source: f.display, ...r.result }) + '\n');
       },

@@ -15,6 +15,11 @@ export function explain(name: string, result: CleanResult, c: ChalkInstance): st
   return head + rows.join('');
 }
 
+/** `[warn] FILE: rule, rule` — a file that --check found cleaning would change, and why. */
+export function wouldChange(c: ChalkInstance, file: string, rules: string[], fixed = false): string {
+  return `${c.yellow('[warn]')} ${file}${fixed ? ' (fixed)' : ''}: ${rules.length ? rules.join(', ') : 'white space and entities'}\n`;
+}
+
 /** `clean-article: FILE: cause (hint)` — the one shape every error and warning line takes. */
 export function problem(c: ChalkInstance, kind: 'error' | 'warning', file: string | undefined, cause: string, hint?: string): string {
   const label = kind === 'error' ? c.red('error') : c.yellow('warning');

@@ -5,7 +5,7 @@ import { decodeBytes, describeFsError, readInput, readStream, type ReadResult } 
 import { sameFile, writeAtomic } from '../io/write.js';
 import type { CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
-import { explain, problem } from './report.js';
+import { explain, problem, wouldChange } from './report.js';
 import { configFor, printable } from './config.js';
 import type { World } from './run.js';
 import { EXIT } from './exit.js';
@@ -51,7 +51,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
   if (opts.check || opts.listDifferent) {
     // stdin under --check/-l: say whether cleaning would change it, write nothing.
     const changed = result.text !== read.text;
-    if (changed && opts.check) stderr.write(`${c.yellow('[warn]')} -: ${[...new Set(result.removed.map((r) => r.rule))].join(', ') || 'white space and entities'}\n`);
+    if (changed && opts.check) stderr.write(wouldChange(c, '-', [...new Set(result.removed.map((r) => r.rule))]));
     if (changed && opts.listDifferent) stdout.write('-\n');
     return changed ? EXIT.failed : EXIT.ok;
   }
