@@ -5,6 +5,7 @@ import { PRESETS } from '../src/rules/presets.js';
 import { compileRule } from '../src/rules/compile.js';
 import { mayMatch } from '../src/core/detect.js';
 import { segment } from '../src/core/segment.js';
+import { leadKeys, leadOf } from '../src/rules/lead.js';
 
 describe('required literals of a regex', () => {
   it.each([
@@ -40,5 +41,67 @@ describe('required literals of a regex', () => {
         }
       }
     }
+  });
+});
+
+describe('first-letter index of an anchored regex', () => {
+  it.each([
+    ['^(?:foo|bar)', '', { plain: 'bf' }],
+    ['^\\W*(?:Click|tap) here', 'i', { word: 'ct' }],
+    ['^(?:abc)?def', '', { plain: 'ad' }],
+    ['^(?=x)y', '', { plain: 'y' }],
+    ['^\\p{Lu}\\w+', 'u', { plain: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' }],
+    ['^[Pp]hoto|^\\W*credit', 'i', { plain: 'p', word: 'c' }],
+    ['^(?:\\d+ of \\d+|next)', 'i', { plain: '0123456789n' }],
+  ])('%s /%s → %j', (source, flags, want) => {
+    expect(leadOf(source, flags)).toEqual(want);
+  });
+  it.each([
+    ['foo', ''],
+    ['^(?:a|b)|c', ''],
+    ['^.foo', ''],
+    ['^[^a]b', ''],
+    ['^x*', ''],
+    ['^\\W*(?:»|more)', ''],
+    ['^ſ', 'i'],
+    ['^foo', 'm'],
+    ['^\\1', ''],
+    ['^\\w', ''],
+  ])('gives up on %s /%s', (source, flags) => {
+    expect(leadOf(source, flags)).toBeUndefined();
+  });
+  it('keys: the first character, and the first ASCII word character after ASCII punctuation', () => {
+    expect(leadKeys('» Follow us')).toEqual({ plain: undefined, word: undefined });
+    expect(leadKeys('-- Follow us')).toEqual({ plain: '-', word: 'F' });
+    expect(leadKeys('(AP Photo)')).toEqual({ plain: '(', word: 'A' });
+    expect(leadKeys('…')).toEqual({ plain: undefined, word: undefined });
+  });
+  it('never skips a block that a preset rule matches, whatever comes first (seeded random prefixes)', () => {
+    // Start characters chosen to probe the index: case, Unicode case folding (ſ, K), punctuation
+    // that \W* skips, quotes and spaces beyond ASCII, digits.
+    const starts = ['', 'A', 'a', 'ſ', 'K', 'k', '»', '“', '"', '(', '- ', '--', '\u00a0', '1', 'É', '_', '• ', '© '];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed % n);
+    let checked = 0;
+    for (const preset of Object.values(PRESETS)) {
+      for (const spec of preset.rules) {
+        const rule = compileRule(spec, preset.name);
+        for (const ex of spec.examples ?? []) {
+          for (const line of ex.input.split('\n')) {
+            for (let k = 0; k < 24; k++) {
+              const cut = rand(3);
+              const text = starts[rand(starts.length)] + (cut ? line.slice(cut) : line);
+              for (const block of segment([text])) {
+                if (rule.scope === 'block' && rule.test.test(block.text)) {
+                  checked++;
+                  expect(mayMatch(rule, block), `${spec.id} on ${JSON.stringify(block.text)}`).toBe(true);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
   });
 });

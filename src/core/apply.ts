@@ -1,6 +1,6 @@
 import type { Block, Removal } from './types.js';
 import type { Proposal } from './detect.js';
-import { fold, wordCount } from './segment.js';
+import { fold, makeBlock } from './segment.js';
 
 // What is left of a block once spans are cut out: if it holds no letter or digit, it goes too.
 const NOTHING_LEFT = /^[^\p{L}\p{N}]*$/u;
@@ -37,7 +37,9 @@ export function apply(blocks: Block[], proposals: Proposal[]): Applied {
     }
     const cuts = spans.get(i);
     if (!cuts) {
-      kept.push(b.changed ? { ...b, changed: false } : b);
+      // Blocks live only inside one clean() call, so the flag can be reset in place.
+      b.changed = false;
+      kept.push(b);
       continue;
     }
     // Cut from the end so earlier offsets stay valid; skip a span that overlaps one already cut.
@@ -59,7 +61,7 @@ export function apply(blocks: Block[], proposals: Proposal[]): Applied {
       continue;
     }
     const parts = b.parts.map((part) => (text.includes(part) ? part : '')).filter(Boolean);
-    kept.push({ ...b, text, lower: undefined, changed: true, parts: parts.length ? parts : [text], words: wordCount(text) });
+    kept.push(makeBlock(text, parts.length ? parts : [text], b.first, b.last, true));
   }
   return { kept, removed };
 }

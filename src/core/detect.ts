@@ -1,5 +1,6 @@
 import type { Block, CompiledRule } from './types.js';
 import { wordCount } from './segment.js';
+import { leadAllows } from '../rules/lead.js';
 
 /** A removal a rule proposes: blocks `from..to` whole, or a span inside block `from`. */
 export interface Proposal {
@@ -18,18 +19,49 @@ function inPosition(rule: CompiledRule, i: number, n: number): boolean {
   return from === 'start' ? i < within : n - 1 - i < within;
 }
 
-/** Can the rule match this block at all? A cheap substring test before any regex runs. */
+/** Can the rule match this block at all? Cheap tests (first letter, substrings) before any regex runs. */
 export function mayMatch(rule: CompiledRule, block: Block): boolean {
+  if (rule.lead && !leadAllows(rule.lead, rule.test.ignoreCase, block.keys)) return false;
   const needles = rule.needles;
   if (!needles) return true;
-  const lower = (block.lower ??= block.text.toLowerCase());
+  const lower = block.lower;
   for (let i = 0; i < needles.length; i++) if (lower.includes(needles[i])) return true;
   return false;
 }
 
+/**
+ * What one detection round knows beyond each rule: blocks a whole-block proposal already took
+ * (a later rule's proposal for them can never be the one recorded, see apply), and which blocks
+ * hold any rule's literal at all (one scan instead of one per rule).
+ */
+interface Round {
+  claimed: Uint8Array;
+  /** 0 not looked yet, 1 holds a literal, 2 holds none. */
+  literal: Uint8Array;
+  anyLiteral: RegExp | undefined;
+}
+
+const anyLiteralOf = new WeakMap<CompiledRule[], RegExp | undefined>();
+function anyLiteral(rules: CompiledRule[]): RegExp | undefined {
+  if (anyLiteralOf.has(rules)) return anyLiteralOf.get(rules);
+  const all = new Set(rules.flatMap((r) => r.needles ?? []));
+  const re = all.size ? new RegExp([...all].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : undefined;
+  anyLiteralOf.set(rules, re);
+  return re;
+}
+
+function mayMatchAt(rule: CompiledRule, block: Block, i: number, round: Round | undefined): boolean {
+  if (round && rule.needles && round.anyLiteral) {
+    let state = round.literal[i];
+    if (state === 0) state = round.literal[i] = round.anyLiteral.test(block.lower) ? 1 : 2;
+    if (state === 2) return false;
+  }
+  return mayMatch(rule, block);
+}
+
 /** The text the rule's pattern matched in a block, or undefined. */
-function matchIn(rule: CompiledRule, block: Block): string | undefined {
-  if (!mayMatch(rule, block)) return undefined;
+function matchIn(rule: CompiledRule, block: Block, i: number, round: Round | undefined): string | undefined {
+  if (!mayMatchAt(rule, block, i, round)) return undefined;
   if (rule.scope === 'line') {
     for (const part of block.parts) {
       const m = rule.test.exec(part);
@@ -41,34 +73,46 @@ function matchIn(rule: CompiledRule, block: Block): string | undefined {
   return m ? m[0] : undefined;
 }
 
-function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+function claim(round: Round | undefined, from: number, to: number): void {
+  if (round) for (let i = from; i <= to; i++) round.claimed[i] = 1;
+}
+
+function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?: Round): void {
   const n = blocks.length;
+  const free = contextFree(rule);
   let run: { from: number; to: number; hit: string } | undefined;
   const flush = () => {
     if (run && run.to - run.from + 1 >= rule.minRun) {
       out.push({ rule: rule.id, reason: `matched ${quote(run.hit)}`, from: run.from, to: run.to });
+      claim(round, run.from, run.to);
     }
     run = undefined;
   };
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    const hit = b.words <= rule.maxWords && inPosition(rule, i, n) ? matchIn(rule, b) : undefined;
+    if (free && round?.claimed[i]) continue;
+    const hit = b.words <= rule.maxWords && inPosition(rule, i, n) ? matchIn(rule, b, i, round) : undefined;
     if (hit === undefined) {
       flush();
       continue;
     }
-    if (rule.minRun <= 1) out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+    if (rule.minRun <= 1) {
+      out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+      claim(round, i, i);
+    }
     else if (run) run.to = i;
     else run = { from: i, to: i, hit };
   }
   flush();
 }
 
-function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?: Round): void {
   const n = blocks.length;
+  // Spans in a block that a whole-block proposal took are never applied.
+  const free = contextFree(rule);
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    if (!inPosition(rule, i, n) || !mayMatch(rule, b)) continue;
+    if ((free && round?.claimed[i]) || !inPosition(rule, i, n) || !mayMatchAt(rule, b, i, round)) continue;
     if (rule.scope === 'line') {
       let offset = 0;
       for (const part of b.parts) {
@@ -91,17 +135,18 @@ function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
   }
 }
 
-function followingRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+function followingRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round: Round): void {
   const n = blocks.length;
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     if (b.words > rule.maxWords || !inPosition(rule, i, n)) continue;
-    const hit = matchIn(rule, b);
+    const hit = matchIn(rule, b, i, round);
     if (hit === undefined) continue;
     let to = i;
     // The following blocks are headlines and links; a long one is the story resuming, so stop there.
     while (to < n - 1 && to - i < rule.count && blocks[to + 1].words <= rule.maxWords) to++;
     out.push({ rule: rule.id, reason: `matched ${quote(hit)} and the ${to - i} block(s) after it`, from: i, to });
+    claim(round, i, to);
     i = to;
   }
 }
@@ -109,17 +154,18 @@ function followingRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): vo
 // A range that never closes would swallow the rest of the article, so it must close this soon.
 const MAX_RANGE_BLOCKS = 30;
 
-function rangeRule(rule: CompiledRule, blocks: Block[], out: Proposal[]): void {
+function rangeRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round: Round): void {
   const n = blocks.length;
   for (let i = 0; i < n; i++) {
     if (!inPosition(rule, i, n) || blocks[i].words > rule.maxWords) continue;
-    const hit = matchIn(rule, blocks[i]);
+    const hit = matchIn(rule, blocks[i], i, round);
     if (hit === undefined || !rule.end) continue;
     for (let j = i; j < n && j - i < MAX_RANGE_BLOCKS; j++) {
       if (blocks[j].words > rule.maxWords) break;
       const endHit = rule.end.exec(blocks[j].text);
       if (endHit && (j > i || endHit.index >= 0)) {
         out.push({ rule: rule.id, reason: `range from ${quote(hit)} to ${quote(endHit[0])}`, from: i, to: j });
+        claim(round, i, j);
         i = j;
         break;
       }
@@ -141,6 +187,8 @@ function contextFree(rule: CompiledRule): boolean {
  */
 export function detect(blocks: Block[], rules: CompiledRule[], again = false): Proposal[] {
   const out: Proposal[] = [];
+  const n = blocks.length;
+  const round: Round = { claimed: new Uint8Array(n), literal: new Uint8Array(n), anyLiteral: anyLiteral(rules) };
   let changed: Block[] | undefined;
   let index: number[] | undefined;
   for (const rule of rules) {
@@ -162,10 +210,10 @@ export function detect(blocks: Block[], rules: CompiledRule[], again = false): P
       for (const p of local) out.push({ ...p, from: index![p.from], to: index![p.to] });
       continue;
     }
-    if (rule.action === 'remove-block') blockRule(rule, blocks, out);
-    else if (rule.action === 'remove-match') matchRule(rule, blocks, out);
-    else if (rule.action === 'remove-following') followingRule(rule, blocks, out);
-    else rangeRule(rule, blocks, out);
+    if (rule.action === 'remove-block') blockRule(rule, blocks, out, round);
+    else if (rule.action === 'remove-match') matchRule(rule, blocks, out, round);
+    else if (rule.action === 'remove-following') followingRule(rule, blocks, out, round);
+    else rangeRule(rule, blocks, out, round);
   }
   return out;
 }

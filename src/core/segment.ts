@@ -1,5 +1,6 @@
 import type { Block } from './types.js';
 import { cleanCharacters } from './decode.js';
+import { leadKeys } from '../rules/lead.js';
 
 // A line that opens with one of these closes the sentence the previous line left open
 // ("provided by " / "Tidewater" / ". Powered by"). Straight quotes count only when they close something:
@@ -7,6 +8,7 @@ import { cleanCharacters } from './decode.js';
 const CLOSING = /^(?:[.,;:)!?\]}%’”]|["'](?=[\s.,;:!?)]|$))/;
 const TERMINAL = /[.!?:"”’)\]]$/;
 const INDENT = /^(?:\t| {2,})/;
+const BLANK = /^\s*$/;
 
 export function wordCount(text: string): number {
   let n = 0;
@@ -19,17 +21,20 @@ export function wordCount(text: string): number {
   return n;
 }
 
+/** Words of folded text (single spaces, trimmed): one more than its spaces. */
+function foldedWords(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
+// White space at either end, two in a row, or any kind but the plain space: what fold has to fix.
+const UNFOLDED = /^\s|\s$|\s\s|[^\S ]/;
+
 /** Runs of white space to one space, trimmed. Most lines need nothing, so look before copying. */
 export function fold(text: string): string {
-  const n = text.length;
-  if (n === 0) return text;
-  let clean = text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32;
-  for (let i = 0; clean && i < n; i++) {
-    const c = text.charCodeAt(i);
-    // Any white space other than a single plain space between words needs the full fold.
-    if (c === 32 ? text.charCodeAt(i + 1) === 32 : c < 32 || (c > 126 && /\s/.test(text[i]))) clean = false;
-  }
-  return clean ? text : text.replace(/\s+/g, ' ').trim();
+  return UNFOLDED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
@@ -45,6 +50,14 @@ export function continues(prev: string, line: string): boolean {
   return false;
 }
 
+/**
+ * A block with every field set, always in the same order: the rules read these fields for every
+ * block, and objects of one shape keep those reads fast.
+ */
+export function makeBlock(text: string, parts: string[], first: number, last: number, changed = false): Block {
+  return { text, parts, first, last, words: foldedWords(text), lower: text.toLowerCase(), keys: leadKeys(text), changed };
+}
+
 /** Rejoin text-node fragments into paragraphs, keeping each paragraph's input line range. */
 export function segment(lines: string[]): Block[] {
   const blocks: Block[] = [];
@@ -55,19 +68,13 @@ export function segment(lines: string[]): Block[] {
     if (parts.length === 0) return;
     const text = fold(parts.join(''));
     if (text) {
-      blocks.push({
-        text,
-        parts: parts.length === 1 ? [text] : parts.map(fold).filter(Boolean),
-        first,
-        last,
-        words: wordCount(text),
-      });
+      blocks.push(makeBlock(text, parts.length === 1 ? [text] : parts.map(fold).filter(Boolean), first, last));
     }
     parts = [];
   };
   for (let i = 0; i < lines.length; i++) {
     const line = cleanCharacters(lines[i]);
-    if (line.trim() === '') {
+    if (BLANK.test(line)) {
       close(i);
       prev = '';
       continue;

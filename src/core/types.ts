@@ -1,3 +1,5 @@
+import type { Lead, LeadKeys } from '../rules/lead.js';
+
 /** One paragraph as the segmenter built it from the input lines. */
 export interface Block {
   /** Folded text: single spaces, trimmed. */
@@ -8,10 +10,12 @@ export interface Block {
   first: number;
   last: number;
   words: number;
-  /** The text lower-cased, made once on first use by the rules' literal prefilter. */
-  lower?: string;
+  /** The text lower-cased: the rules' literal prefilter and the repeat key. */
+  lower: string;
+  /** First character and first word character, for the rules' first-letter index. */
+  keys: LeadKeys;
   /** The text changed in the last round (a span was cut), so every rule must look at it again. */
-  changed?: boolean;
+  changed: boolean;
 }
 
 export interface Removal {
@@ -95,6 +99,11 @@ export interface CompiledRule {
    * holds none is skipped without running the regex; undefined means the rule runs everywhere.
    */
   needles?: string[];
+  /**
+   * The first characters a match can begin with (derived from an anchored pattern, block scope
+   * only). A block that begins with another ASCII character is skipped without running the regex.
+   */
+  lead?: Lead;
   spec: RuleSpec;
 }
 

@@ -1,5 +1,6 @@
 import type { CompiledRule, RuleSpec } from '../core/types.js';
 import { requiredLiterals } from './literals.js';
+import { leadOf } from './lead.js';
 
 /** The guard's default: few boilerplate blocks run longer than this, most content paragraphs do. */
 export const DEFAULT_MAX_WORDS = 40;
@@ -71,6 +72,7 @@ export function compileRule(spec: RuleSpec, preset?: string): CompiledRule {
     all: new RegExp(test.source, test.flags.replace('g', '') + 'g'),
     end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags),
     needles: needlesFor(spec.match, spec.pattern),
+    lead: (spec.scope ?? 'block') === 'block' ? leadOf(test.source, test.flags) : undefined,
     spec,
   };
 }

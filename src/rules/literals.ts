@@ -1,3 +1,5 @@
+import { matching, splitTop } from './regex-source.js';
+
 /**
  * Literals that every match of a regex must contain: one per top-level alternative, the longest
  * run of plain characters that the alternative cannot skip. Returns undefined when any
@@ -15,36 +17,6 @@ export function requiredLiterals(source: string, min = 3): string[] | undefined 
     out.push(best);
   }
   return out;
-}
-
-/** Split on `|` outside groups and classes; undefined if brackets do not balance. */
-function splitTop(source: string): string[] | undefined {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
-    }
-    if (depth < 0) return undefined;
-  }
-  if (depth !== 0 || inClass) return undefined;
-  parts.push(source.slice(start));
-  return parts;
 }
 
 const PLAIN_ESCAPES = new Set([...'.,;:!?()[]{}|/\\-+*^$&#@%\'"']);
@@ -116,33 +88,4 @@ function longestRun(alt: string): string | undefined {
   const lit = best.trim().replace(/ +/g, ' ').toLowerCase();
   // Case folding beyond ASCII (ſ, K) would make a lower-cased literal miss; keep to ASCII.
   return /^[\x20-\x7e]*$/.test(lit) ? lit : undefined;
-}
-
-function matching(s: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') {
-        inClass = false;
-        if (depth === 0) return i;
-      }
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      continue;
-    }
-    if (ch === '(') depth++;
-    else if (ch === ')') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
 }
