@@ -7,6 +7,7 @@ import related from './presets/related.json' with { type: 'json' };
 import captions from './presets/captions.json' with { type: 'json' };
 import cookies from './presets/cookies.json' with { type: 'json' };
 import ads from './presets/ads.json' with { type: 'json' };
+import meta from './presets/meta.json' with { type: 'json' };
 import recommended from './presets/recommended.json' with { type: 'json' };
 
 /** A preset as shipped: a named config of rules, possibly extending other presets. */
@@ -19,7 +20,7 @@ export interface Preset {
 
 // Imported rather than read from disk so the core stays free of fs and works in any bundler.
 export const PRESETS: Readonly<Record<string, Preset>> = Object.fromEntries(
-  [legal, newsletter, promo, share, related, captions, cookies, ads, recommended].map((p) => [p.name, p as Preset]),
+  [legal, newsletter, promo, share, related, captions, cookies, ads, meta, recommended].map((p) => [p.name, p as Preset]),
 );
 
 export const PRESET_NAMES = Object.keys(PRESETS);
