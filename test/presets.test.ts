@@ -6,7 +6,7 @@ import { compileConfig } from '../src/rules/config.js';
 
 describe('presets', () => {
   it('ships the presets the design names', () => {
-    expect(PRESET_NAMES.sort()).toEqual(['ads', 'captions', 'cookies', 'legal', 'meta', 'newsletter', 'promo', 'recommended', 'related', 'share']);
+    expect(PRESET_NAMES.sort()).toEqual(['ads', 'captions', 'comments', 'cookies', 'legal', 'meta', 'newsletter', 'promo', 'recommended', 'related', 'share']);
   });
   it('recommended holds every rule of every other preset, ids unique', () => {
     const all = compileConfig({ extends: ['recommended'] }).rules.map((r) => r.id);

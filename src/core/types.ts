@@ -50,7 +50,7 @@ export interface CleanResult {
 
 export type MatchKind = 'phrase' | 'exact' | 'prefix' | 'suffix' | 'regex';
 export type Scope = 'block' | 'line';
-export type Action = 'remove-block' | 'remove-match' | 'remove-following' | 'remove-range';
+export type Action = 'remove-block' | 'remove-match' | 'remove-following' | 'remove-range' | 'remove-section';
 
 /** A rule as a user writes it in a config or a preset file. */
 export interface RuleSpec {
@@ -65,6 +65,10 @@ export interface RuleSpec {
   count?: number;
   /** remove-range: the pattern (same match kind) that closes the range. */
   end?: string | string[];
+  /** remove-section: blocks (same match kind) that must follow the heading for the section to go. */
+  confirm?: string | string[];
+  /** remove-section: how many confirming blocks are needed (default 2). */
+  minConfirm?: number;
   position?: { from: 'start' | 'end'; within: number };
   /** The guard: a block (or match) with more words than this is never removed by the rule. */
   maxWords?: number;
@@ -94,6 +98,8 @@ export interface CompiledRule {
   /** `test` with the g flag, for remove-match. */
   all: RegExp;
   end?: RegExp;
+  confirm?: RegExp;
+  minConfirm: number;
   /**
    * Lower-case literals of which every match holds one (derived from the pattern). A block that
    * holds none is skipped without running the regex; undefined means the rule runs everywhere.

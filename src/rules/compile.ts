@@ -71,6 +71,8 @@ export function compileRule(spec: RuleSpec, preset?: string): CompiledRule {
     test,
     all: new RegExp(test.source, test.flags.replace('g', '') + 'g'),
     end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags),
+    confirm: spec.confirm === undefined ? undefined : compilePattern(spec.match, spec.confirm, spec.flags),
+    minConfirm: spec.minConfirm ?? 2,
     needles: needlesFor(spec.match, spec.pattern),
     lead: (spec.scope ?? 'block') === 'block' ? leadOf(test.source, test.flags) : undefined,
     spec,

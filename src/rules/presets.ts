@@ -8,6 +8,7 @@ import captions from './presets/captions.json' with { type: 'json' };
 import cookies from './presets/cookies.json' with { type: 'json' };
 import ads from './presets/ads.json' with { type: 'json' };
 import meta from './presets/meta.json' with { type: 'json' };
+import comments from './presets/comments.json' with { type: 'json' };
 import recommended from './presets/recommended.json' with { type: 'json' };
 
 /** A preset as shipped: a named config of rules, possibly extending other presets. */
@@ -20,7 +21,7 @@ export interface Preset {
 
 // Imported rather than read from disk so the core stays free of fs and works in any bundler.
 export const PRESETS: Readonly<Record<string, Preset>> = Object.fromEntries(
-  [legal, newsletter, promo, share, related, captions, cookies, ads, meta, recommended].map((p) => [p.name, p as Preset]),
+  [legal, newsletter, promo, share, related, captions, cookies, ads, meta, comments, recommended].map((p) => [p.name, p as Preset]),
 );
 
 export const PRESET_NAMES = Object.keys(PRESETS);

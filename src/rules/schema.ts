@@ -24,11 +24,17 @@ export const RuleSchema = z
     flags: z.string().regex(/^[imsuv]*$/, 'only the flags i, m, s, u and v are allowed').optional().describe('Regex flags (match: regex).'),
     scope: z.enum(['block', 'line']).optional().describe('Test the whole paragraph (block, default) or each input line in it (line).'),
     action: z
-      .enum(['remove-block', 'remove-match', 'remove-following', 'remove-range'])
+      .enum(['remove-block', 'remove-match', 'remove-following', 'remove-range', 'remove-section'])
       .optional()
-      .describe('remove-block (default), remove-match (only the matched span), remove-following (the block and `count` after it), remove-range (up to the block matching `end`).'),
+      .describe(
+        'remove-block (default), remove-match (only the matched span), remove-following (the block and `count` after it), remove-range (up to the block matching `end`), remove-section (from a heading to the end of the document, when `confirm` blocks follow it).',
+      ),
     count: z.int().min(1).max(50).optional().describe('remove-following: how many blocks after the match go too (default 1).'),
     end: pattern.optional().describe('remove-range: the pattern of the block that closes the range.'),
+    confirm: pattern
+      .optional()
+      .describe('remove-section: blocks that prove the section is what its heading says (comment signatures); the heading counts only when such blocks follow it.'),
+    minConfirm: z.int().min(1).optional().describe('remove-section: how many confirming blocks the section needs (default 2).'),
     position: z
       .strictObject({ from: z.enum(['start', 'end']), within: z.int().min(1) })
       .optional()
@@ -45,7 +51,7 @@ export const ConfigSchema = z
     extends: z
       .union([z.string(), z.array(z.string())])
       .optional()
-      .describe('Presets (legal, newsletter, promo, share, related, captions, cookies, ads, recommended) and relative paths to other config files, applied in order. Default: recommended; [] for none.'),
+      .describe('Presets (legal, newsletter, promo, share, related, captions, cookies, ads, meta, comments, recommended) and relative paths to other config files, applied in order. Default: recommended; [] for none.'),
     rules: z.array(RuleSchema).optional().describe('Rules of this config; a rule with the id of an inherited one replaces it.'),
     disable: z.array(z.string()).optional().describe('Ids of rules to switch off.'),
     repeated: z

@@ -62,7 +62,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string): Co
 function checkRule(rule: z.infer<typeof RuleSchema>, at: string, file: string): ConfigError[] {
   const errors: ConfigError[] = [];
   let compiles = true;
-  const check = (field: 'pattern' | 'end', value: string | string[] | undefined) => {
+  const check = (field: 'pattern' | 'end' | 'confirm', value: string | string[] | undefined) => {
     if (value === undefined) return;
     const list = Array.isArray(value) ? value : [value];
     list.forEach((p, k) => {
@@ -77,9 +77,14 @@ function checkRule(rule: z.infer<typeof RuleSchema>, at: string, file: string): 
   };
   check('pattern', rule.pattern);
   check('end', rule.end);
+  check('confirm', rule.confirm);
   const action = rule.action ?? 'remove-block';
   if (action === 'remove-range' && rule.end === undefined) errors.push({ file, path: `${at}.end`, message: 'remove-range needs an end pattern' });
   if (action !== 'remove-range' && rule.end !== undefined) errors.push({ file, path: `${at}.end`, message: 'end only goes with action: remove-range' });
+  if (action === 'remove-section' && rule.confirm === undefined) errors.push({ file, path: `${at}.confirm`, message: 'remove-section needs a confirm pattern' });
+  for (const field of ['confirm', 'minConfirm'] as const) {
+    if (action !== 'remove-section' && rule[field] !== undefined) errors.push({ file, path: `${at}.${field}`, message: `${field} only goes with action: remove-section` });
+  }
   if (action !== 'remove-following' && rule.count !== undefined) errors.push({ file, path: `${at}.count`, message: 'count only goes with action: remove-following' });
   if (rule.flags && rule.match !== 'regex') errors.push({ file, path: `${at}.flags`, message: 'flags only go with match: regex' });
   if (rule.examples?.length && compiles) {
