@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, chmodSync, symlinkS
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepTemps, writeAtomic } from '../src/io/write.js';
+import { linesOf } from '../src/io/lines.js';
 import { tree } from './helpers/world.js';
 
 describe('atomic writes', () => {
@@ -27,5 +28,45 @@ describe('atomic writes', () => {
     expect(await sweepTemps(dir)).toBe(1);
     expect(readdirSync(dir).sort()).toEqual([`.b.txt.clean-article-tmp-${process.pid}-0-1`, 'a.txt', 'report.2024']);
     writeFileSync(path.join(dir, 'a.txt'), 'y');
+  });
+});
+
+describe('lines of a stream', () => {
+  const collect = async (chunks: Array<string | Buffer>) => {
+    const out: string[] = [];
+    for await (const line of linesOf((async function* () { yield* chunks; })())) out.push(line);
+    return out;
+  };
+  it('splits on \\n, \\r\\n and \\r, like readline, whatever the chunk boundaries', async () => {
+    const text = 'a\nb\r\nc\rd\n\ne';
+    const want = ['a', 'b', 'c', 'd', '', 'e'];
+    expect(await collect([text])).toEqual(want);
+    // Every way of cutting the text in two, including between \r and \n.
+    for (let i = 1; i < text.length; i++) expect(await collect([text.slice(0, i), text.slice(i)])).toEqual(want);
+  });
+  it('no empty line after a final line end; a last line without one is kept', async () => {
+    expect(await collect(['x\n'])).toEqual(['x']);
+    expect(await collect(['x\r\n'])).toEqual(['x']);
+    expect(await collect(['x\r'])).toEqual(['x']);
+    expect(await collect(['x'])).toEqual(['x']);
+    expect(await collect([])).toEqual([]);
+  });
+  it('a multi-byte character split across chunks stays whole', async () => {
+    const bytes = Buffer.from('café ✓\nnext\n');
+    for (let i = 1; i < bytes.length; i++) expect(await collect([bytes.subarray(0, i), bytes.subarray(i)])).toEqual(['café ✓', 'next']);
+  });
+  it('reads only as fast as the caller takes lines', async () => {
+    let pulled = 0;
+    const source = (async function* () {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        yield `line ${i}\n`;
+      }
+    })();
+    const it = linesOf(source);
+    await it.next();
+    await it.next();
+    expect(pulled).toBeLessThanOrEqual(3);
+    await it.return(undefined);
   });
 });

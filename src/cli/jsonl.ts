@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { ChalkInstance } from 'chalk';
 import { createRunner, orderedMap } from '../batch/pool.js';
 import type { JsonlChunkResult } from '../batch/jsonl-record.js';
@@ -10,6 +9,7 @@ import type { World } from './run.js';
 import { configFor } from './config.js';
 import { problem } from './report.js';
 import { EXIT } from './exit.js';
+import { linesOf } from '../io/lines.js';
 
 // Small chunks: each result string stays under V8's large-object size (128 KB), so it is freed by
 // the young generation instead of piling up until a full collection (measured: peak RSS 129 -> 103
@@ -51,8 +51,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
       let first = 1;
       let n = 0;
       try {
-        const rl = createInterface({ input: stream, crlfDelay: Infinity });
-        for await (const line of rl) {
+        for await (const line of linesOf(stream as AsyncIterable<Buffer | string>)) {
           if (stopped) return;
           n++;
           lines.push(line);
