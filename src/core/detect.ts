@@ -189,8 +189,13 @@ function sectionRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round
   const confirm = rule.confirm;
   if (!confirm) return;
   const n = blocks.length;
+  const heading = (i: number) => blocks[i].words <= rule.maxWords && inPosition(rule, i, n) && matchIn(rule, blocks[i], i, round) !== undefined;
+  // Headings are rare and cheap to find; look for signatures only after the first one.
+  let start = 0;
+  while (start < n && !heading(start)) start++;
+  if (start >= n) return;
   const hits: number[] = [];
-  for (let i = 0; i < n; i++) if (confirm.test(blocks[i].text)) hits.push(i);
+  for (let i = start + 1; i < n; i++) if (confirm.test(blocks[i].text)) hits.push(i);
   if (hits.length < rule.minConfirm) return;
   // A comment section runs to the end of the page; a "Recent comments" box in a sidebar is followed
   // by the article itself. Long paragraphs after the last confirming block mean the latter: keep.
@@ -198,10 +203,8 @@ function sectionRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round
   for (let i = hits[hits.length - 1] + 1; i < n; i++) if (blocks[i].words > SECTION_PROSE_WORDS) prose++;
   if (prose > MAX_PROSE_AFTER_SECTION) return;
   const first = hits[0];
-  for (let h = first; h >= 0 && first - h <= MAX_SECTION_LEAD; h--) {
-    const b = blocks[h];
-    if (b.words > rule.maxWords || !inPosition(rule, h, n)) continue;
-    const hit = matchIn(rule, b, h, round);
+  for (let h = first - 1; h >= start && first - h <= MAX_SECTION_LEAD; h--) {
+    const hit = blocks[h].words <= rule.maxWords && inPosition(rule, h, n) ? matchIn(rule, blocks[h], h, round) : undefined;
     if (hit === undefined) continue;
     // Comments fill the section up to the last signature; a box of signatures with the article
     // after it has more words after its last signature than inside it.
