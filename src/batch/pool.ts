@@ -107,7 +107,7 @@ export async function mapFiles<T, O extends FileOutcome | FingerprintOutcome>(
   for (let i = 0; i < items.length; i += CHUNK) chunks.push(Array.from({ length: Math.min(CHUNK, items.length - i) }, (_, k) => i + k));
   await orderedMap(
     chunks,
-    Math.max(4, jobs * 3),
+    Math.max(4, jobs * 8),
     (idx) => runner.run({ kind: 'chunk', tasks: idx.map((i) => task(items[i], i)) }) as Promise<O[]>,
     (outcomes, c) => outcomes.forEach((o, k) => deliver(o, chunks[c][k])),
   );
