@@ -4,6 +4,8 @@ import { processTask, type FileOutcome, type FingerprintOutcome, type FileTask, 
 export interface Runner {
   run(task: Task): Promise<Outcome>;
   close(): Promise<void>;
+  /** Threads that take tasks: 1 when everything runs in this one. */
+  threads: number;
 }
 
 // Below this many files, starting worker threads costs more than they save (measured: two workers
@@ -28,7 +30,7 @@ interface Job {
  * one fewer V8 heap is what keeps a long stream under its memory target.
  */
 export function createRunner(jobs: number): Runner {
-  if (jobs <= 1) return { run: processTask, close: async () => undefined };
+  if (jobs <= 1) return { run: processTask, close: async () => undefined, threads: 1 };
   const workers = jobs - 1;
   // A small young generation per worker keeps a long JSON Lines stream near the memory target
   // (measured: peak RSS 340 -> 270 MB on a 128 MB stream with two workers, for ~6% of the speed).
@@ -86,6 +88,7 @@ export function createRunner(jobs: number): Runner {
         pump();
       }),
     close: () => pool.destroy(),
+    threads: jobs,
   };
 }
 
@@ -94,12 +97,12 @@ const CHUNK = 32;
 /**
  * Run per-file tasks in chunks of up to 32 files per message, delivering each file's outcome in
  * input order. Chunking is what lets two workers beat one: cleaning a file takes about as long as
- * a message takes to cross threads.
+ * a message takes to cross threads. With several threads, eight chunks per thread are in flight,
+ * so a thread that is done never waits for the oldest chunk to come back; in one thread, two.
  */
 export async function mapFiles<T, O extends FileOutcome | FingerprintOutcome>(
   runner: Runner,
   items: T[],
-  jobs: number,
   task: (item: T, index: number) => FileTask | FingerprintTask,
   deliver: (outcome: O, index: number) => void,
 ): Promise<void> {
@@ -107,7 +110,7 @@ export async function mapFiles<T, O extends FileOutcome | FingerprintOutcome>(
   for (let i = 0; i < items.length; i += CHUNK) chunks.push(Array.from({ length: Math.min(CHUNK, items.length - i) }, (_, k) => i + k));
   await orderedMap(
     chunks,
-    Math.max(4, jobs * 8),
+    runner.threads > 1 ? runner.threads * 8 : 2,
     (idx) => runner.run({ kind: 'chunk', tasks: idx.map((i) => task(items[i], i)) }) as Promise<O[]>,
     (outcomes, c) => outcomes.forEach((o, k) => deliver(o, chunks[c][k])),
   );

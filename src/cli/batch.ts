@@ -95,7 +95,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     // passes make the result independent of file order and of how many workers there are.
     try {
       const counting = progress('counting', files.length, stderr, env, Boolean(o.quiet));
-      acrossOf = await countAcross(runner, files, jobs, groupOf, repeatedOf, (bytes) => counting.tick(bytes)).finally(() => counting.stop());
+      acrossOf = await countAcross(runner, files, groupOf, repeatedOf, (bytes) => counting.tick(bytes)).finally(() => counting.stop());
     } catch (err) {
       await runner.close();
       if (!(err instanceof CapacityError)) throw err;
@@ -114,7 +114,6 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     await mapFiles<InputFile, FileOutcome>(
       runner,
       files,
-      jobs,
       (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f) }),
       (r, i) => {
         const f = files[i];
@@ -154,7 +153,6 @@ type Repeated = ResolvedConfig['repeated'];
 async function countAcross(
   runner: Runner,
   files: InputFile[],
-  jobs: number,
   groupOf: (f: InputFile) => string,
   repeatedOf: (f: InputFile) => Repeated,
   tick: (bytes: number) => void,
@@ -164,7 +162,6 @@ async function countAcross(
   await mapFiles<InputFile, FingerprintOutcome>(
     runner,
     files,
-    jobs,
     (f) => {
       const r = repeatedOf(f);
       return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords };

@@ -75,7 +75,6 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
         await mapFiles<(typeof files)[number], FingerprintOutcome>(
           runner,
           files,
-          jobs,
           (f) => ({ kind: 'fingerprint', file: f.path, maskDigits: counts.maskDigits, maxWords }),
           (res, i) => {
             const f = files[i];
