@@ -51,7 +51,7 @@ function cleanAll(ids, suffix) {
     fs.copyFileSync(path.join(dir, id + suffix), path.join(folder, `${id}.txt`));
     where.set(path.relative(tmp, path.join(folder, `${id}.txt`)), id);
   }
-  const args = [path.join(here, '../bin/clean-article.js'), '.', '--format', 'jsonl', '--quiet', values['by-site'] || values.across ? '--across' : '--no-across'];
+  const args = [path.join(here, '../bin/clean-article.cjs'), '.', '--format', 'jsonl', '--quiet', values['by-site'] || values.across ? '--across' : '--no-across'];
   if (values.config) args.push('--config', path.resolve(values.config));
   else args.push('--no-config');
   const run = spawnSync(process.execPath, args, { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 30 });

@@ -27,7 +27,7 @@ const STREAM_MB = Number(values['stream-mb'] ?? (quick ? 16 : 1024));
 const RUNS = Number(values.runs ?? (quick ? 5 : 15));
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
-const bin = path.join(root, 'bin/clean-article.js');
+const bin = path.join(root, 'bin/clean-article.cjs');
 const log = (s) => process.stderr.write(s + '\n');
 
 // --- corpus: articles assembled from the fixtures' lines by a seeded generator -------------

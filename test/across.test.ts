@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.js');
+const bin = path.join(root, 'bin/clean-article.cjs');
 function cli(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -7,7 +7,7 @@ import { clean } from '../src/index.js';
 import { tree } from './helpers/world.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.js');
+const bin = path.join(root, 'bin/clean-article.cjs');
 function cli(cwd: string, args: string[], input = '') {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.js');
+const bin = path.join(root, 'bin/clean-article.cjs');
 const fixture = (name: string, file: string) => path.join(root, 'fixtures', name, file);
 const seedIn = fixture('article-seed-shape', 'input.txt');
 const seedOut = readFileSync(fixture('article-seed-shape', 'expected.txt'), 'utf8');

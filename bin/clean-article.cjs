@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Thin shim: the CLI lives in dist/ (built by `npm run build`, which `npm ci` runs through `prepare`).
+'use strict';
+// Thin shim: the CLI lives in dist/cli-bundle (built by `npm run build`, which `npm ci` runs
+// through `prepare`), CommonJS so that start-up skips the ESM loader.
 let run;
 try {
-  ({ run } = await import('../dist/cli/run.js'));
+  ({ run } = require('../dist/cli-bundle/run.js'));
 } catch (err) {
-  if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  if (err?.code !== 'MODULE_NOT_FOUND' || !String(err.message).includes('cli-bundle')) throw err;
   process.stderr.write('clean-article: error: dist/ is missing (run npm run build, or npm ci)\n');
   process.exit(2);
 }
@@ -13,11 +15,13 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
-process.exitCode = await run({
+run({
   argv: process.argv.slice(2),
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });
