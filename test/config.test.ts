@@ -105,6 +105,10 @@ describe('rule matching', () => {
     const r = clean(input, only(rule));
     expect(r.removed.map((x) => x.text)).toEqual([removed]);
   });
+  it('the v flag works (it replaces u, which every regex rule otherwise gets)', () => {
+    const r = clean('The pier closed on Monday.\n\nADVERT\n', only({ match: 'regex', pattern: '^[\\p{Lu}--[X-Z]]+$', flags: 'v' }));
+    expect(r.removed.map((x) => x.text)).toEqual(['ADVERT']);
+  });
   it('phrase matches whole words only', () => {
     expect(clean('Adverts everywhere.\n', only({ match: 'phrase', pattern: 'advert' })).removed).toEqual([]);
   });

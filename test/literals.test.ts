@@ -65,6 +65,7 @@ describe('first-letter index of an anchored regex', () => {
     ['^\\W*(?:»|more)', ''],
     ['^ſ', 'i'],
     ['^foo', 'm'],
+    ['^[[^a]]x', 'v'],
     ['^\\1', ''],
     ['^\\w', ''],
   ])('gives up on %s /%s', (source, flags) => {

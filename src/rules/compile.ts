@@ -27,7 +27,8 @@ export function compilePattern(match: RuleSpec['match'], pattern: string | strin
   const list = Array.isArray(pattern) ? pattern : [pattern];
   if (match === 'regex') {
     const source = list.length === 1 ? list[0] : list.map((p) => `(?:${p})`).join('|');
-    return new RegExp(source, flags.includes('u') ? flags : flags + 'u');
+    // Unicode mode always: \p{…} classes and astral characters; v is the newer form of it.
+    return new RegExp(source, flags.includes('u') || flags.includes('v') ? flags : flags + 'u');
   }
   const alts = list.map((p) => (match === 'phrase' ? boundary(p, literal(p)) : literal(p))).join('|');
   const source =
@@ -73,7 +74,8 @@ export function compileRule(spec: RuleSpec, preset?: string): CompiledRule {
     end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags),
     confirm: spec.confirm === undefined ? undefined : compilePattern(spec.match, spec.confirm, spec.flags),
     minConfirm: spec.minConfirm ?? 2,
-    needles: needlesFor(spec.match, spec.pattern),
+    // Under the v flag classes nest ([[^a]]), which the literal reader does not follow.
+    needles: spec.flags?.includes('v') ? undefined : needlesFor(spec.match, spec.pattern),
     lead: (spec.scope ?? 'block') === 'block' ? leadOf(test.source, test.flags) : undefined,
     spec,
   };

@@ -31,7 +31,8 @@ const LOWER = UPPER.toLowerCase();
 const SPACES = ' \t\n\r\v\f';
 
 export function leadOf(source: string, flags: string): Lead | undefined {
-  if (flags.includes('m')) return undefined;
+  // m: ^ also matches after a line break; v: classes nest and subtract, beyond this reader.
+  if (flags.includes('m') || flags.includes('v')) return undefined;
   const fold = flags.includes('i');
   const alternatives = splitTop(source);
   if (!alternatives) return undefined;
