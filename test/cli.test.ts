@@ -102,6 +102,14 @@ describe('clean-article CLI', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
+  it('bin/clean-article.js (the documented entry) forwards to the CommonJS shim: output and exit code', () => {
+    const js = path.join(root, 'bin/clean-article.js');
+    const ok = spawnSync(process.execPath, [js], { input: 'Tom &amp; Jerry\n', encoding: 'utf8' });
+    expect({ code: ok.status, stdout: ok.stdout }).toEqual({ code: 0, stdout: 'Tom & Jerry\n' });
+    const missing = spawnSync(process.execPath, [js, 'no-such-file.txt'], { cwd: root, encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no-such-file\.txt: no such file/);
+  });
   it('--strict refuses a document that would lose most of its words', () => {
     const r = cli(['--strict'], { input: 'Advertisement\nSubscribe\nOk.\n' });
     expect(r.code).toBe(1);
