@@ -1,6 +1,7 @@
 import type { Block, CompiledRule } from './types.js';
 import { wordCount } from './segment.js';
 import { leadAllows } from '../rules/lead.js';
+import { escapeRegExp } from '../rules/regex-source.js';
 
 /** A removal a rule proposes: blocks `from..to` whole, or a span inside block `from`. */
 export interface Proposal {
@@ -45,7 +46,7 @@ const anyLiteralOf = new WeakMap<CompiledRule[], RegExp | undefined>();
 function anyLiteral(rules: CompiledRule[]): RegExp | undefined {
   if (anyLiteralOf.has(rules)) return anyLiteralOf.get(rules);
   const all = new Set(rules.flatMap((r) => r.needles ?? []));
-  const re = all.size ? new RegExp([...all].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : undefined;
+  const re = all.size ? new RegExp([...all].map(escapeRegExp).join('|')) : undefined;
   anyLiteralOf.set(rules, re);
   return re;
 }

@@ -1,18 +1,18 @@
 import type { CompiledRule, RuleSpec } from '../core/types.js';
 import { requiredLiterals } from './literals.js';
 import { leadOf } from './lead.js';
+import { escapeRegExp } from './regex-source.js';
 
 /** The guard's default: few boilerplate blocks run longer than this, most content paragraphs do. */
 export const DEFAULT_MAX_WORDS = 40;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Literal patterns match across any run of white space and ignore case, the way a person reads them.
 function literal(p: string): string {
   return p
     .trim()
     .split(/\s+/)
-    .map(escape)
+    .map(escapeRegExp)
     .join('\\s+');
 }
 

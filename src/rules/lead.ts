@@ -8,7 +8,7 @@
  * follow, and only ASCII first characters are ever ruled out (a block that starts with any other
  * character runs every rule, so Unicode case folding cannot make the index wrong).
  */
-import { matching, splitTop } from './regex-source.js';
+import { matching, PUNCT_ESCAPES, splitTop } from './regex-source.js';
 
 export interface Lead {
   /** First characters for alternatives anchored as `^x`: checked against the block's first character. */
@@ -24,7 +24,6 @@ interface First {
 }
 
 const ASCII_WORD = /^[A-Za-z0-9_]$/;
-const PUNCT_ESCAPES = new Set([...'.,;:!?()[]{}|/\\-+*^$&#@%\'"<>=~`']);
 const DIGITS = '0123456789';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = UPPER.toLowerCase();

@@ -1,4 +1,4 @@
-import { matching, splitTop } from './regex-source.js';
+import { matching, PUNCT_ESCAPES, splitTop } from './regex-source.js';
 
 /**
  * Literals that every match of a regex must contain: one per top-level alternative, the longest
@@ -19,7 +19,6 @@ export function requiredLiterals(source: string, min = 3): string[] | undefined 
   return out;
 }
 
-const PLAIN_ESCAPES = new Set([...'.,;:!?()[]{}|/\\-+*^$&#@%\'"']);
 const QUANTIFIER = /^(?:[?*+]|\{\d*(?:,\d*)?\})/;
 
 /** The longest run of characters that an alternative always matches literally, lower-cased. */
@@ -39,7 +38,7 @@ function longestRun(alt: string): string | undefined {
       const e = alt[i + 1];
       if (e === undefined) return undefined;
       next = i + 2;
-      if (PLAIN_ESCAPES.has(e)) atom = e;
+      if (PUNCT_ESCAPES.has(e)) atom = e;
       else if (e === 's') atom = ' ';
       else if (e === 'p' || e === 'P' || e === 'u' || e === 'x' || e === 'k' || e === 'c') return undefined;
       else if (/\d/.test(e)) return undefined;

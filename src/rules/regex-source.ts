@@ -1,5 +1,11 @@
 // Reading a regex's source without running it: enough structure for the prefilters to stay conservative.
 
+/** Escaped characters that stand for themselves (`\.` is a full stop). */
+export const PUNCT_ESCAPES = new Set([...'.,;:!?()[]{}|/\\-+*^$&#@%\'"<>=~`']);
+
+/** Text as a regex that matches it literally. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Split on `|` outside groups and classes; undefined if brackets do not balance. */
 export function splitTop(source: string): string[] | undefined {
   const parts: string[] = [];
