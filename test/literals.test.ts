@@ -71,6 +71,15 @@ describe('first-letter index of an anchored regex', () => {
   ])('gives up on %s /%s', (source, flags) => {
     expect(leadOf(source, flags)).toBeUndefined();
   });
+  it('the literal prefilter folds the long s as /iu does (COOKIEſ is "cookies" to the regex)', () => {
+    const rule = compileRule({ id: 'a/b', match: 'regex', pattern: 'cookies', flags: 'i' });
+    expect(rule.needles).toEqual(['cookies']);
+    for (const text of ['We use COOKIEſ here', 'ſhare cookieſ']) {
+      const [block] = segment([text]);
+      expect(rule.test.test(text)).toBe(true);
+      expect(mayMatch(rule, block)).toBe(true);
+    }
+  });
   it('keys: the first character, and the first ASCII word character after ASCII punctuation', () => {
     expect(leadKeys('» Follow us')).toEqual({ plain: undefined, word: undefined });
     expect(leadKeys('-- Follow us')).toEqual({ plain: '-', word: 'F' });

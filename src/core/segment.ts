@@ -55,7 +55,17 @@ export function continues(prev: string, line: string): boolean {
  * block, and objects of one shape keep those reads fast.
  */
 export function makeBlock(text: string, parts: string[], first: number, last: number, changed = false): Block {
-  return { text, parts, first, last, words: foldedWords(text), lower: text.toLowerCase(), keys: leadKeys(text), changed };
+  return { text, parts, first, last, words: foldedWords(text), lower: caseFold(text), keys: leadKeys(text), changed };
+}
+
+/**
+ * Lower case as the rules' Unicode case-insensitive matching sees it: /s/iu matches the long s
+ * (ſ), which toLowerCase keeps, so a literal prefilter looking for "cookies" would miss "COOKIEſ".
+ * (The Kelvin sign, the other such letter, toLowerCase already makes a k.)
+ */
+function caseFold(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
 /** Rejoin text-node fragments into paragraphs, keeping each paragraph's input line range. */
