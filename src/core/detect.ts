@@ -74,6 +74,12 @@ function matchIn(rule: CompiledRule, block: Block, i: number, round: Round | und
   return m ? m[0] : undefined;
 }
 
+/** What the rule matched in block i, if the block is within its word limit and position window. */
+function hitAt(rule: CompiledRule, blocks: Block[], i: number, round: Round | undefined): string | undefined {
+  const b = blocks[i];
+  return b.words <= rule.maxWords && inPosition(rule, i, blocks.length) ? matchIn(rule, b, i, round) : undefined;
+}
+
 function claim(round: Round | undefined, from: number, to: number): void {
   if (round) for (let i = from; i <= to; i++) round.claimed[i] = 1;
 }
@@ -90,9 +96,8 @@ function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?:
     run = undefined;
   };
   for (let i = 0; i < n; i++) {
-    const b = blocks[i];
     if (free && round?.claimed[i]) continue;
-    const hit = b.words <= rule.maxWords && inPosition(rule, i, n) ? matchIn(rule, b, i, round) : undefined;
+    const hit = hitAt(rule, blocks, i, round);
     if (hit === undefined) {
       flush();
       continue;
@@ -139,9 +144,7 @@ function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?:
 function followingRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round: Round): void {
   const n = blocks.length;
   for (let i = 0; i < n; i++) {
-    const b = blocks[i];
-    if (b.words > rule.maxWords || !inPosition(rule, i, n)) continue;
-    const hit = matchIn(rule, b, i, round);
+    const hit = hitAt(rule, blocks, i, round);
     if (hit === undefined) continue;
     let to = i;
     // The following blocks are headlines and links; a long one is the story resuming, so stop there.
@@ -158,8 +161,7 @@ const MAX_RANGE_BLOCKS = 30;
 function rangeRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round: Round): void {
   const n = blocks.length;
   for (let i = 0; i < n; i++) {
-    if (!inPosition(rule, i, n) || blocks[i].words > rule.maxWords) continue;
-    const hit = matchIn(rule, blocks[i], i, round);
+    const hit = hitAt(rule, blocks, i, round);
     if (hit === undefined || !rule.end) continue;
     for (let j = i; j < n && j - i < MAX_RANGE_BLOCKS; j++) {
       if (blocks[j].words > rule.maxWords) break;
@@ -190,10 +192,9 @@ function sectionRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round
   const confirm = rule.confirm;
   if (!confirm) return;
   const n = blocks.length;
-  const heading = (i: number) => blocks[i].words <= rule.maxWords && inPosition(rule, i, n) && matchIn(rule, blocks[i], i, round) !== undefined;
   // Headings are rare and cheap to find; look for signatures only after the first one.
   let start = 0;
-  while (start < n && !heading(start)) start++;
+  while (start < n && hitAt(rule, blocks, start, round) === undefined) start++;
   if (start >= n) return;
   const hits: number[] = [];
   for (let i = start + 1; i < n; i++) if (confirm.test(blocks[i].text)) hits.push(i);
@@ -205,7 +206,7 @@ function sectionRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round
   if (prose > MAX_PROSE_AFTER_SECTION) return;
   const first = hits[0];
   for (let h = first - 1; h >= start && first - h <= MAX_SECTION_LEAD; h--) {
-    const hit = blocks[h].words <= rule.maxWords && inPosition(rule, h, n) ? matchIn(rule, blocks[h], h, round) : undefined;
+    const hit = hitAt(rule, blocks, h, round);
     if (hit === undefined) continue;
     // Comments fill the section up to the last signature; a box of signatures with the article
     // after it has more words after its last signature than inside it.

@@ -27,11 +27,7 @@ export async function* linesOf(stream: AsyncIterable<Buffer | string>): AsyncGen
     }
     carry = text.slice(start) + hold;
   }
+  // What is left holds no line break but perhaps a held \r, which closed the last line.
   const rest = carry + decoder.end();
-  const last = rest.endsWith('\r') ? rest.slice(0, -1) : rest;
-  if (rest.length) {
-    const parts = last.split(/\r\n|\r|\n/);
-    for (const p of parts) yield p;
-    // "a\r" at the very end: the \r closed the last line, as a final \n would have.
-  }
+  if (rest.length) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }

@@ -118,13 +118,14 @@ function readAtom(s: string, i: number, fold: boolean): { first: First; next: nu
     if (e === undefined) return undefined;
     if (e === 'b' || e === 'B') return none(i + 2);
     if (e === 'd') return one(DIGITS, i + 2);
-    if (e === 's') return nonAscii(SPACES, i + 2);
+    // Members beyond ASCII (NBSP, accented capitals) need no listing: a block that starts with one has no key.
+    if (e === 's') return one(SPACES, i + 2);
     if (e === 'p') {
       const m = /^\\p\{(L|Lu|Ll|Letter|Uppercase_Letter|Lowercase_Letter)\}/.exec(s.slice(i));
       if (!m) return undefined;
       const cls = m[1];
       const letters = fold || cls === 'L' || cls === 'Letter' ? UPPER + LOWER : cls === 'Lu' || cls === 'Uppercase_Letter' ? UPPER : LOWER;
-      return nonAscii(letters, i + m[0].length);
+      return one(letters, i + m[0].length);
     }
     if (PUNCT_ESCAPES.has(e)) return one(e, i + 2);
     return undefined;
@@ -161,7 +162,7 @@ function readClass(s: string, i: number, fold: boolean): { first: First; next: n
   const chars: Chars = new Set();
   let j = i + 1;
   while (j < s.length && s[j] !== ']') {
-    let c = s[j];
+    const c = s[j];
     if (c === '\\') {
       const e = s[j + 1];
       if (e === 'd') for (const d of DIGITS) chars.add(d);
@@ -185,9 +186,4 @@ function readClass(s: string, i: number, fold: boolean): { first: First; next: n
   if (j >= s.length) return undefined;
   // Non-ASCII members never rule a block out (the key of such a block is unknown), so they can stay.
   return { first: { chars, nullable: false }, next: j + 1 };
-}
-
-function nonAscii(cs: string, next: number) {
-  // Members beyond ASCII (NBSP, accented capitals) are covered: a block that starts with one has no key.
-  return { first: { chars: new Set(cs), nullable: false }, next };
 }
