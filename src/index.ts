@@ -1,11 +1,13 @@
 import type { CleanOptions, CleanResult } from './core/types.js';
 import { cleanWith } from './core/clean.js';
-import { compileConfig, type Config } from './rules/config.js';
+import { compileConfig } from './rules/resolve.js';
+import type { Config } from './rules/spec.js';
 
 export type * from './core/types.js';
-export type { Config } from './rules/config.js';
+export type { Config, RuleSpec, RuleExample, MatchKind } from './rules/spec.js';
 export { cleanWith } from './core/clean.js';
-export { compileConfig, DEFAULT_CONFIG } from './rules/config.js';
+export { compileConfig } from './rules/resolve.js';
+export { DEFAULT_CONFIG } from './rules/spec.js';
 export { PRESETS, PRESET_NAMES } from './rules/presets.js';
 
 const compiled = new WeakMap<Config, CleanOptions>();

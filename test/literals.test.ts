@@ -5,7 +5,8 @@ import { PRESETS } from '../src/rules/presets.js';
 import { compileRule } from '../src/rules/compile.js';
 import { mayMatch } from '../src/core/detect.js';
 import { segment } from '../src/core/segment.js';
-import { leadKeys, leadOf } from '../src/rules/lead.js';
+import { leadOf } from '../src/rules/lead.js';
+import { leadKeys } from '../src/core/prefilter.js';
 
 describe('required literals of a regex', () => {
   it.each([

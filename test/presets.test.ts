@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS, PRESET_NAMES } from '../src/rules/presets.js';
 import { compileRule } from '../src/rules/compile.js';
 import { checkExamples } from '../src/rules/examples.js';
-import { compileConfig } from '../src/rules/config.js';
+import { compileConfig } from '../src/rules/resolve.js';
 
 describe('presets', () => {
   it('ships the presets the design names', () => {

@@ -4,7 +4,7 @@ import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
 import { readInput } from '../io/read.js';
 import { ensureDir, writeAtomic } from '../io/write.js';
-import { compileConfig } from '../rules/config.js';
+import { compileConfig } from '../rules/resolve.js';
 import type { CleanOptions } from '../core/types.js';
 import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
 

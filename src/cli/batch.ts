@@ -7,9 +7,10 @@ import type { FileOutcome, FileTask, FingerprintOutcome } from '../batch/task.js
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
 import type { ResolvedConfig } from '../rules/resolve.js';
 import { sweepTemps } from '../io/write.js';
+import { renderJson } from '../core/render.js';
 import type { CliOptions } from './program.js';
-import type { World } from './run.js';
-import { configFor, configPath } from './config.js';
+import type { World } from './world.js';
+import { configFor, configPath } from './load-config.js';
 import { explain, problem, wouldChange } from './report.js';
 import { EXIT } from './exit.js';
 import { progress } from './progress.js';
@@ -129,7 +130,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
         if (o.explain && r.result) stderr.write(explain(f.display, r.result, c));
         if (r.changed && o.check) stderr.write(wouldChange(c, f.display, r.rules, o.write));
         if (r.changed && o.listDifferent) stdout.write(`${f.display}\n`);
-        if (r.result && (o.format === 'json' || o.format === 'jsonl')) stdout.write(JSON.stringify({ source: f.display, ...r.result }) + '\n');
+        if (r.result && (o.format === 'json' || o.format === 'jsonl')) stdout.write(renderJson(f.display, r.result));
       },
     );
   } finally {

@@ -8,8 +8,8 @@ import { CapacityError, Counts, DEFAULT_MAX_BLOCKS, type CountsJson } from '../b
 import { learnRules, rulesYaml } from '../batch/learn.js';
 import type { FingerprintOutcome } from '../batch/task.js';
 import { writeAtomic } from '../io/write.js';
-import type { World } from './run.js';
-import { configFor } from './config.js';
+import type { World } from './world.js';
+import { configFor } from './load-config.js';
 import { problem } from './report.js';
 
 export interface LearnOptions {

@@ -4,16 +4,10 @@ import { buildProgram, type CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
 import type { LearnOptions } from './learn.js';
 import { conflicts, isBatch } from './modes.js';
+import type { World } from './world.js';
 
-/** Everything the CLI touches of the outside world, passed in so tests can run it in-process. */
-export interface World {
-  argv: string[];
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { World } from './world.js';
+
 
 export { EXIT } from './exit.js';
 import { EXIT } from './exit.js';
@@ -52,7 +46,7 @@ export async function run(world: World): Promise<number> {
     .find((c) => c.name() === 'rules')!
     .action(async (file: string | undefined, opts: CliOptions) => {
       const c = await chalkFor(opts);
-      const { configFor } = await import('./config.js');
+      const { configFor } = await import('./load-config.js');
       const cfg = await configFor(opts.config, file, cwd, stderr, c);
       if (!cfg.ok) return void (exit = EXIT.usage);
       const { listRules } = await import('./commands.js');

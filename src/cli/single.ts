@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { renderJson } from '../core/render.js';
 import { cleanWith } from '../core/clean.js';
 import { decodeBytes, describeFsError, readInput, readStream, type ReadResult } from '../io/read.js';
 import { sameFile, writeAtomic } from '../io/write.js';
 import type { CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
 import { explain, problem, wouldChange } from './report.js';
-import { configFor, printable } from './config.js';
-import type { World } from './run.js';
+import { configFor, printable } from './load-config.js';
+import type { World } from './world.js';
 import { EXIT } from './exit.js';
 
 /** Clean one file or stdin to stdout or -o: the everyday pipe. */
@@ -55,7 +56,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     if (changed && opts.listDifferent) stdout.write('-\n');
     return changed ? EXIT.failed : EXIT.ok;
   }
-  const data = opts.format === 'json' ? JSON.stringify({ source: name, ...result }, null, 2) + '\n' : result.text;
+  const data = opts.format === 'json' ? renderJson(name, result, true) : result.text;
   if (!opts.output) {
     stdout.write(data);
     return EXIT.ok;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { CleanOptions } from '../core/types.js';
-import type { Config } from '../rules/config.js';
+import type { Config } from '../rules/spec.js';
 import { validateConfig } from '../rules/validate.js';
 import type { ConfigError } from '../rules/errors.js';
 import { compileResolved, resolveConfig, type LoadRef, type ResolvedConfig } from '../rules/resolve.js';

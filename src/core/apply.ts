@@ -1,5 +1,5 @@
 import type { Block, Removal } from './types.js';
-import type { Proposal } from './detect.js';
+import type { Decision } from './decide.js';
 import { fold, makeBlock } from './segment.js';
 
 // What is left of a block once spans are cut out: if it holds no letter or digit, it goes too.
@@ -10,22 +10,9 @@ export interface Applied {
   removed: Removal[];
 }
 
-/**
- * Remove what the proposals name. Whole-block proposals win over spans in the same block; the
- * first proposal for a block (rules run in config order) is the one recorded.
- */
-export function apply(blocks: Block[], proposals: Proposal[]): Applied {
-  const owner = new Array<Proposal | undefined>(blocks.length);
-  const spans = new Map<number, Proposal[]>();
-  for (const p of proposals) {
-    if (p.span) {
-      const list = spans.get(p.from);
-      if (list) list.push(p);
-      else spans.set(p.from, [p]);
-      continue;
-    }
-    for (let i = p.from; i <= p.to; i++) owner[i] ??= p;
-  }
+/** Remove what the decision took: whole blocks, and spans cut out of the blocks that stay. */
+export function apply(blocks: Block[], decision: Decision): Applied {
+  const { owner, spans } = decision;
   const kept: Block[] = [];
   const removed: Removal[] = [];
   for (let i = 0; i < blocks.length; i++) {

@@ -1,9 +1,8 @@
 import type { Block, CleanOptions, CleanResult, Removal } from './types.js';
-import { normalize } from './normalize.js';
-import { decodeLines } from './decode.js';
-import { segment } from './segment.js';
+import { toBlocks } from './to-blocks.js';
 import { detect } from './detect.js';
 import { detectAcross, detectRepeats } from './repeated.js';
+import { decide } from './decide.js';
 import { apply } from './apply.js';
 import { render } from './render.js';
 
@@ -22,9 +21,9 @@ const MAX_ROUNDS = 8;
  * process.stdout.write(result.text);
  */
 export function cleanWith(input: string, options: CleanOptions): CleanResult {
-  const { lines, warnings } = normalize(input);
-  const decoded = decodeLines(lines);
-  let blocks: Block[] = segment(decoded.lines);
+  const start = toBlocks(input);
+  const { warnings, counts } = start;
+  let blocks: Block[] = start.blocks;
   const totalWords = blocks.reduce((n, b) => n + b.words, 0);
   const blocksIn = blocks.length;
   const removed: Removal[] = [];
@@ -33,7 +32,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
     if (options.repeated.enabled) proposals.push(...detectRepeats(blocks, options.repeated));
     if (options.across) proposals.push(...detectAcross(blocks, options.across));
     if (proposals.length === 0) break;
-    const result = apply(blocks, proposals);
+    const result = apply(blocks, decide(blocks, proposals));
     removed.push(...result.removed);
     blocks = result.kept;
     if (result.removed.length === 0) break;
@@ -57,8 +56,8 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
       outputChars: text.length,
       paragraphsKept: blocks.length,
       paragraphsRemoved: blocksIn - blocks.length,
-      entitiesDecoded: decoded.counts.entitiesDecoded,
-      doubleEncodingsRepaired: decoded.counts.doubleEncodingsRepaired,
+      entitiesDecoded: counts.entitiesDecoded,
+      doubleEncodingsRepaired: counts.doubleEncodingsRepaired,
       removedShare,
     },
     warnings,

@@ -1,8 +1,11 @@
-import { normalize } from './normalize.js';
-import { decodeLines } from './decode.js';
-import { segment } from './segment.js';
 import type { Block } from './types.js';
-import { keyOf } from './repeated.js';
+import { toBlocks } from './to-blocks.js';
+
+/**
+ * The identity of a block for repeat counting: case and white space folded. Block text is folded
+ * already, so the key is its lower-cased text, made once and shared with the rules' prefilter.
+ */
+export const keyOf = (b: Block): string => b.lower;
 
 export interface FingerprintOptions {
   /** Mask digit runs so "© 2021 X" and "© 2024 X" are one block. */
@@ -22,7 +25,7 @@ export function fingerprint(block: Block, maskDigits: boolean): string {
  * with the block's text as first seen, for the repeats-across-documents count.
  */
 export function documentFingerprints(input: string, options: FingerprintOptions): Array<[key: string, text: string]> {
-  const blocks = segment(decodeLines(normalize(input).lines).lines);
+  const { blocks } = toBlocks(input);
   const seen = new Map<string, string>();
   for (const b of blocks) {
     if (b.words > options.maxWords) continue;

@@ -2,3 +2,8 @@
 export function render(paragraphs: string[]): string {
   return paragraphs.length === 0 ? '' : paragraphs.join('\n\n') + '\n';
 }
+
+/** The JSON form of one result: `source` first, then the result's fields; pretty for one input, one line each for JSON Lines. */
+export function renderJson(source: string, result: object, pretty = false): string {
+  return JSON.stringify({ source, ...result }, null, pretty ? 2 : undefined) + '\n';
+}

@@ -1,15 +1,9 @@
 import type { AcrossDocuments, Block, RepeatedOptions } from './types.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, keyOf } from './fingerprint.js';
 import type { Proposal } from './detect.js';
 
 export const WITHIN_DOCUMENT = 'repeated/within-document';
 export const ACROSS_DOCUMENTS = 'repeated/across-documents';
-
-/**
- * The identity of a block for repeat counting: case and white space folded. Block text is folded
- * already, so the key is its lower-cased text, made once and shared with the rules' prefilter.
- */
-export const keyOf = (b: Block): string => b.lower;
 
 /**
  * Prose is a sentence a reader would miss: enough words, a lower-case letter, and a sentence end.

@@ -1,6 +1,6 @@
 import type { Block } from './types.js';
 import { cleanCharacters } from './decode.js';
-import { leadKeys } from '../rules/lead.js';
+import { leadKeys } from './prefilter.js';
 
 // A line that opens with one of these closes the sentence the previous line left open
 // ("provided by " / "Tidewater" / ". Powered by"). Straight quotes count only when they close something:

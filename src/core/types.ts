@@ -1,4 +1,4 @@
-import type { Lead, LeadKeys } from '../rules/lead.js';
+import type { Lead, LeadKeys } from './prefilter.js';
 
 /** One paragraph as the segmenter built it from the input lines. */
 export interface Block {
@@ -48,40 +48,8 @@ export interface CleanResult {
   warnings: string[];
 }
 
-export type MatchKind = 'phrase' | 'exact' | 'prefix' | 'suffix' | 'regex';
 export type Scope = 'block' | 'line';
 export type Action = 'remove-block' | 'remove-match' | 'remove-following' | 'remove-range' | 'remove-section';
-
-/** A rule as a user writes it in a config or a preset file. */
-export interface RuleSpec {
-  id: string;
-  description?: string;
-  match: MatchKind;
-  pattern: string | string[];
-  flags?: string;
-  scope?: Scope;
-  action?: Action;
-  /** remove-following: how many blocks after the matching one go too. */
-  count?: number;
-  /** remove-range: the pattern (same match kind) that closes the range. */
-  end?: string | string[];
-  /** remove-section: blocks (same match kind) that must follow the heading for the section to go. */
-  confirm?: string | string[];
-  /** remove-section: how many confirming blocks are needed (default 2). */
-  minConfirm?: number;
-  position?: { from: 'start' | 'end'; within: number };
-  /** The guard: a block (or match) with more words than this is never removed by the rule. */
-  maxWords?: number;
-  /** Fire only where at least this many consecutive blocks match (share-button runs). */
-  minRun?: number;
-  examples?: RuleExample[];
-}
-
-export interface RuleExample {
-  input: string;
-  removed?: boolean;
-  output?: string;
-}
 
 /** A rule ready to run: patterns compiled once, defaults filled in. */
 export interface CompiledRule {
@@ -110,7 +78,6 @@ export interface CompiledRule {
    * only). A block that begins with another ASCII character is skipped without running the regex.
    */
   lead?: Lead;
-  spec: RuleSpec;
 }
 
 export interface RepeatedOptions {

@@ -1,4 +1,4 @@
-import type { CompiledRule, RuleSpec } from '../core/types.js';
+import type { RuleOf, RuleSpec } from './spec.js';
 import { requiredLiterals } from './literals.js';
 import { leadOf } from './lead.js';
 import { escapeRegExp } from './regex-source.js';
@@ -56,7 +56,7 @@ export function needlesFor(match: RuleSpec['match'], pattern: string | string[])
 }
 
 /** Compile a rule spec, filling in defaults. Throws SyntaxError on a bad regex. */
-export function compileRule(spec: RuleSpec, preset?: string): CompiledRule {
+export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
   const action = spec.action ?? 'remove-block';
   const test = compilePattern(spec.match, spec.pattern, spec.flags?.replace('g', ''));
   return {

@@ -1,4 +1,4 @@
-import type { CompiledRule } from '../core/types.js';
+import type { RuleOf } from './spec.js';
 import { cleanWith } from '../core/clean.js';
 import { render } from '../core/render.js';
 
@@ -12,7 +12,7 @@ export interface ExampleFailure {
  * Run a rule's own examples against the rule alone. An example says either whether the rule
  * removes something from `input` (`removed`), or what the input becomes (`output`).
  */
-export function checkExamples(rule: CompiledRule): ExampleFailure[] {
+export function checkExamples(rule: RuleOf): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
   const options = { rules: [rule], repeated: { enabled: false, minChars: 0 }, guard: { maxRemovedShare: 1 } };
   (rule.spec.examples ?? []).forEach((ex, index) => {

@@ -8,14 +8,9 @@
  * follow, and only ASCII first characters are ever ruled out (a block that starts with any other
  * character runs every rule, so Unicode case folding cannot make the index wrong).
  */
+import type { Lead } from '../core/prefilter.js';
 import { matching, PUNCT_ESCAPES, splitTop } from './regex-source.js';
 
-export interface Lead {
-  /** First characters for alternatives anchored as `^x`: checked against the block's first character. */
-  plain?: string;
-  /** First characters for alternatives anchored as `^\W*x`: checked against the first word character. */
-  word?: string;
-}
 
 type Chars = Set<string>;
 interface First {
@@ -57,36 +52,6 @@ export function leadOf(source: string, flags: string): Lead | undefined {
   const join = (s: Chars) => (s.size ? [...s].sort().join('') : undefined);
   const lead = { plain: join(plain), word: join(word) };
   return lead.plain === undefined && lead.word === undefined ? undefined : lead;
-}
-
-export interface LeadKeys {
-  plain: string | undefined;
-  word: string | undefined;
-}
-
-/** The block's keys for the index: first character, and first word character after ASCII non-word ones. */
-export function leadKeys(text: string): LeadKeys {
-  const c0 = text.charCodeAt(0);
-  const plain = c0 < 128 ? text[0] : undefined;
-  let word: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Non-ASCII: under /iu, ſ and the Kelvin sign are word characters; give no key rather than guess.
-    if (c >= 128) break;
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
-      word = text[i];
-      break;
-    }
-  }
-  return { plain, word };
-}
-
-/** Can a rule with this lead match a block with these keys? Unknown keys always can. */
-export function leadAllows(lead: Lead, fold: boolean, keys: LeadKeys): boolean {
-  if (keys.plain === undefined || keys.word === undefined) return true;
-  if (lead.plain !== undefined && lead.plain.includes(fold ? keys.plain.toLowerCase() : keys.plain)) return true;
-  if (lead.word !== undefined && lead.word.includes(fold ? keys.word.toLowerCase() : keys.word)) return true;
-  return false;
 }
 
 /** First characters of a sequence, or undefined when some atom is beyond this reader. */

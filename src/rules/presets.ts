@@ -1,4 +1,4 @@
-import type { RuleSpec } from '../core/types.js';
+import type { RuleSpec } from './spec.js';
 import legal from './presets/legal.json' with { type: 'json' };
 import newsletter from './presets/newsletter.json' with { type: 'json' };
 import promo from './presets/promo.json' with { type: 'json' };

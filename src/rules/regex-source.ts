@@ -3,8 +3,7 @@
 /** Escaped characters that stand for themselves (`\.` is a full stop). */
 export const PUNCT_ESCAPES = new Set([...'.,;:!?()[]{}|/\\-+*^$&#@%\'"<>=~`']);
 
-/** Text as a regex that matches it literally. */
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export { escapeRegExp } from '../core/prefilter.js';
 
 /** Split on `|` outside groups and classes; undefined if brackets do not balance. */
 export function splitTop(source: string): string[] | undefined {

@@ -1,8 +1,9 @@
-import type { CleanOptions, RuleSpec } from '../core/types.js';
+import type { CleanOptions } from '../core/types.js';
+import type { Config, RuleSpec } from './spec.js';
+import { DEFAULT_CONFIG } from './spec.js';
 import { PRESETS, PRESET_NAMES } from './presets.js';
 import { compileRule } from './compile.js';
 import { didYouMean, type ConfigError } from './errors.js';
-import type { Config } from './config.js';
 
 export const DEFAULTS = {
   extends: ['recommended'],
@@ -124,4 +125,14 @@ export function compileResolved(config: ResolvedConfig): CleanOptions {
     repeated: { enabled: config.repeated.enabled, minChars: config.repeated.minChars },
     guard: { maxRemovedShare: config.guard.maxRemovedShare },
   };
+}
+
+/**
+ * Compile a config whose `extends` names only presets (config files are read by `loadConfig`).
+ * Throws with every problem listed when the config does not resolve.
+ */
+export function compileConfig(config: Config = DEFAULT_CONFIG): CleanOptions {
+  const resolved = resolveConfig(config);
+  if (!resolved.ok) throw new Error(resolved.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return compileResolved(resolved.config);
 }

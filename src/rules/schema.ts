@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // One source of truth for configs: validation here, the JSON Schema for editors generated from it
-// (npm run build:schema), and the TypeScript types in core/types.ts kept equal by a test.
+// (npm run build:schema), and the TypeScript types in rules/spec.ts kept equal by a test.
 const ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 const pattern = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 

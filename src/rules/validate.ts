@@ -1,5 +1,5 @@
 import { didYouMean, formatPath, type ConfigError } from './errors.js';
-import type { RuleSpec } from '../core/types.js';
+import type { RuleSpec } from './spec.js';
 import type { z } from 'zod';
 import { ConfigSchema, KEYS, RuleSchema, type ConfigInput } from './schema.js';
 import { compilePattern, compileRule } from './compile.js';

@@ -1,0 +1,92 @@
+import type { Block, CompiledRule } from '../types.js';
+import { escapeRegExp, leadAllows } from '../prefilter.js';
+
+/** A removal a rule proposes: blocks `from..to` whole, or a span inside block `from`. */
+export interface Proposal {
+  rule: string;
+  reason: string;
+  from: number;
+  to: number;
+  span?: { start: number; end: number };
+}
+
+export const quote = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 57) + '…' : s);
+
+export function inPosition(rule: CompiledRule, i: number, n: number): boolean {
+  if (!rule.position) return true;
+  const { from, within } = rule.position;
+  return from === 'start' ? i < within : n - 1 - i < within;
+}
+
+/** Can the rule match this block at all? Cheap tests (first letter, substrings) before any regex runs. */
+export function mayMatch(rule: CompiledRule, block: Block): boolean {
+  if (rule.lead && !leadAllows(rule.lead, rule.test.ignoreCase, block.keys)) return false;
+  const needles = rule.needles;
+  if (!needles) return true;
+  const lower = block.lower;
+  for (let i = 0; i < needles.length; i++) if (lower.includes(needles[i])) return true;
+  return false;
+}
+
+/**
+ * What one detection round knows beyond each rule: blocks a whole-block proposal already took
+ * (a later rule's proposal for them can never be the one recorded, see apply), and which blocks
+ * hold any rule's literal at all (one scan instead of one per rule).
+ */
+export interface Round {
+  claimed: Uint8Array;
+  /** 0 not looked yet, 1 holds a literal, 2 holds none. */
+  literal: Uint8Array;
+  anyLiteral: RegExp | undefined;
+}
+
+const anyLiteralOf = new WeakMap<CompiledRule[], RegExp | undefined>();
+export function anyLiteral(rules: CompiledRule[]): RegExp | undefined {
+  if (anyLiteralOf.has(rules)) return anyLiteralOf.get(rules);
+  const all = new Set(rules.flatMap((r) => r.needles ?? []));
+  const re = all.size ? new RegExp([...all].map(escapeRegExp).join('|')) : undefined;
+  anyLiteralOf.set(rules, re);
+  return re;
+}
+
+export function mayMatchAt(rule: CompiledRule, block: Block, i: number, round: Round | undefined): boolean {
+  if (round && rule.needles && round.anyLiteral) {
+    let state = round.literal[i];
+    if (state === 0) state = round.literal[i] = round.anyLiteral.test(block.lower) ? 1 : 2;
+    if (state === 2) return false;
+  }
+  return mayMatch(rule, block);
+}
+
+/** The text the rule's pattern matched in a block, or undefined. */
+export function matchIn(rule: CompiledRule, block: Block, i: number, round: Round | undefined): string | undefined {
+  if (!mayMatchAt(rule, block, i, round)) return undefined;
+  if (rule.scope === 'line') {
+    for (const part of block.parts) {
+      const m = rule.test.exec(part);
+      if (m) return m[0];
+    }
+    return undefined;
+  }
+  const m = rule.test.exec(block.text);
+  return m ? m[0] : undefined;
+}
+
+/** What the rule matched in block i, if the block is within its word limit and position window. */
+export function hitAt(rule: CompiledRule, blocks: Block[], i: number, round: Round | undefined): string | undefined {
+  const b = blocks[i];
+  return b.words <= rule.maxWords && inPosition(rule, i, blocks.length) ? matchIn(rule, b, i, round) : undefined;
+}
+
+export function claim(round: Round | undefined, from: number, to: number): void {
+  if (round) for (let i = from; i <= to; i++) round.claimed[i] = 1;
+}
+
+/**
+ * Does the rule's answer for a block depend only on that block? Then, once a round has run, it
+ * can change only where the block's text changed.
+ */
+export function contextFree(rule: CompiledRule): boolean {
+  return !rule.position && rule.minRun <= 1 && (rule.action === 'remove-block' || rule.action === 'remove-match');
+}
+

@@ -1,0 +1,32 @@
+// remove-block: whole blocks the pattern matches, alone or (minRun) only in runs.
+import type { Block, CompiledRule } from '../types.js';
+import { claim, contextFree, hitAt, quote, type Proposal, type Round } from './common.js';
+
+export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?: Round): void {
+  const n = blocks.length;
+  const free = contextFree(rule);
+  let run: { from: number; to: number; hit: string } | undefined;
+  const flush = () => {
+    if (run && run.to - run.from + 1 >= rule.minRun) {
+      out.push({ rule: rule.id, reason: `matched ${quote(run.hit)}`, from: run.from, to: run.to });
+      claim(round, run.from, run.to);
+    }
+    run = undefined;
+  };
+  for (let i = 0; i < n; i++) {
+    if (free && round?.claimed[i]) continue;
+    const hit = hitAt(rule, blocks, i, round);
+    if (hit === undefined) {
+      flush();
+      continue;
+    }
+    if (rule.minRun <= 1) {
+      out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+      claim(round, i, i);
+    }
+    else if (run) run.to = i;
+    else run = { from: i, to: i, hit };
+  }
+  flush();
+}
+
