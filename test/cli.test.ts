@@ -80,7 +80,7 @@ describe('clean-article CLI', () => {
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     const r = cli([file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/image\.png: looks like a binary file/);
+    expect(r.stderr).toMatch(/image\.png: is a PNG image, not text/);
   });
   it('invalid UTF-8 is replaced, with a warning naming the file', () => {
     const file = path.join(tmp(), 'latin1.txt');

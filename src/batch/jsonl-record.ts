@@ -7,6 +7,8 @@ export interface JsonlChunkResult {
   /** Output lines, each with its newline. */
   out: string;
   errors: Array<{ line: number; cause: string }>;
+  /** Records cleaned with something to say (invalid UTF-8, control characters, the guard). */
+  warnings: Array<{ line: number; cause: string }>;
   records: number;
   changed: number;
   removed: number;
@@ -54,7 +56,8 @@ function skipValue(s: string, i: number): number {
 /**
  * Where the value of top-level key `field` sits in the text of a JSON object, or undefined.
  * Only that span is replaced, so every other byte of the record — key order, number spelling,
- * big integers JSON.parse would round — stays exactly as it came.
+ * big integers JSON.parse would round — stays exactly as it came. With the key twice, the last
+ * one is the value: JSON.parse and most other parsers keep the last, so that is what is cleaned.
  */
 export function fieldSpan(line: string, field: string): [number, number] | undefined {
   let i = 0;
@@ -64,9 +67,10 @@ export function fieldSpan(line: string, field: string): [number, number] | undef
   ws();
   if (line[i] !== '{') return undefined;
   i++;
+  let found: [number, number] | undefined;
   for (;;) {
     ws();
-    if (line[i] === '}') return undefined;
+    if (line[i] === '}') return found;
     const keyEnd = skipString(line, i);
     if (keyEnd < 0) return undefined;
     const key = JSON.parse(line.slice(i, keyEnd)) as string;
@@ -77,17 +81,17 @@ export function fieldSpan(line: string, field: string): [number, number] | undef
     ws();
     const end = skipValue(line, i);
     if (end < 0) return undefined;
-    if (key === field) return [i, end];
+    if (key === field) found = [i, end];
     i = end;
     ws();
     if (line[i] === ',') i++;
-    else return undefined;
+    else return line[i] === '}' ? found : undefined;
   }
 }
 
 /** Clean the `field` of each JSON Lines record; other fields pass through byte for byte. */
 export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions): JsonlChunkResult {
-  const res: JsonlChunkResult = { out: '', errors: [], records: 0, changed: 0, removed: 0, bytes: 0, stopped: false };
+  const res: JsonlChunkResult = { out: '', errors: [], warnings: [], records: 0, changed: 0, removed: 0, bytes: 0, stopped: false };
   const parts: string[] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
@@ -116,6 +120,11 @@ export function cleanJsonlLines(lines: string[], firstLine: number, field: strin
     res.records++;
     res.bytes += (value as string).length;
     const result = cleanWith(value as string, options);
+    // A record read from bytes that were not UTF-8 arrives with U+FFFD where they stood.
+    if ((value as string).includes('\uFFFD')) {
+      result.warnings.unshift('holds U+FFFD replacement characters: invalid UTF-8 in the input, or already in the text (convert the file to UTF-8 first)');
+    }
+    for (const w of result.warnings) res.warnings.push({ line: firstLine + k, cause: w });
     res.removed += result.removed.length;
     if (result.text !== value) res.changed++;
     parts.push(line.slice(0, span![0]) + JSON.stringify(result.text) + line.slice(span![1]) + '\n');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CleanResult } from '../core/types.js';
 import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
-import { readInput } from '../io/read.js';
+import { describeFsError, readInput } from '../io/read.js';
 import { ensureDir, writeAtomic } from '../io/write.js';
 import { compileConfig } from '../rules/resolve.js';
 import type { CleanOptions } from '../core/types.js';
@@ -106,12 +106,15 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   if (task.strict && result.stats.removedShare > opts.guard.maxRemovedShare) {
     return { ...outcome, ok: false, error: { cause: `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(opts.guard.maxRemovedShare * 100)}%); not written`, hint: 'check it with --explain' } };
   }
-  // An input that cannot be read back exactly (invalid UTF-8) is never rewritten in place.
-  if (task.write && outcome.changed && read.warnings.length === 0) {
+  // An input that cannot be written back as it came (invalid UTF-8, UTF-16 or UTF-32) is never
+  // rewritten in place: that would change bytes the cleaning did not decide on. It fails, so the
+  // summary and the exit code say it was left alone.
+  if (task.write && outcome.changed && read.encoding) {
+    return { ...outcome, ok: false, error: { cause: `not rewritten in place: the file is ${read.encoding === 'invalid UTF-8' ? 'not valid UTF-8' : read.encoding}`, hint: 'convert it to UTF-8 first, or write the clean text elsewhere with --out-dir' } };
+  }
+  if (task.write && outcome.changed) {
     writeAtomic(task.file, result.text);
     outcome.written = true;
-  } else if (task.write && outcome.changed) {
-    outcome.warnings.push('not rewritten in place: the file is not valid UTF-8');
   }
   if (task.outPath) {
     ensureDir(path.dirname(task.outPath));
@@ -137,8 +140,8 @@ export async function processTask(task: Task): Promise<Outcome> {
       return await processFile(task);
     } catch (err) {
       // A file that vanished or became unwritable mid-run fails alone; the batch goes on.
-      const e = err as NodeJS.ErrnoException;
-      return { ok: false, error: { cause: e.code ? `${e.code}: ${e.message}` : String(e) }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
+      const e = describeFsError(err, task.file);
+      return { ok: false, error: { cause: e.cause, hint: e.hint }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
     }
   }
   return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, await options(task.configFile));

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs, inside, type InputFile } from '../batch/inputs.js';
+import { realPath } from '../io/write.js';
 import { createRunner, mapFiles, workersFor, type Runner } from '../batch/pool.js';
 import type { FileOutcome, FileTask, FingerprintOutcome } from '../batch/task.js';
 import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
@@ -64,16 +65,19 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   let outPaths: string[] | undefined;
   if (o.outDir) {
     const outDir = path.resolve(cwd, o.outDir);
-    const folder = collected.folders.find((d) => inside(d, outDir));
+    // Compared by real path: an --out-dir that is a link to the input folder (or lies below one)
+    // would otherwise write over the inputs.
+    const realOut = realPath(outDir);
+    const folder = collected.folders.find((d) => inside(realPath(d), realOut));
     if (folder) {
       stderr.write(problem(c, 'error', o.outDir, `is inside the input folder ${path.relative(cwd, folder) || '.'}`, 'choose an --out-dir outside it, so outputs never mix with inputs'));
       return EXIT.usage;
     }
     outPaths = files.map((f) => outPathFor(f, outDir));
-    const inputsSet = new Set(files.map((f) => f.path));
+    const inputsSet = new Set(files.map((f) => realPath(f.path)));
     const seen = new Map<string, string>();
     for (let i = 0; i < files.length; i++) {
-      if (inputsSet.has(outPaths[i])) {
+      if (inputsSet.has(realPath(outPaths[i]))) {
         stderr.write(problem(c, 'error', files[i].display, `--out-dir would write over the input ${path.relative(cwd, outPaths[i])}`, 'choose another --out-dir'));
         return EXIT.usage;
       }

@@ -7,7 +7,7 @@ import type { JsonlChunkResult } from '../batch/jsonl-record.js';
 import type { CliOptions } from './program.js';
 import type { World } from './world.js';
 import { configFor } from './load-config.js';
-import { problem } from './report.js';
+import { plural, problem } from './report.js';
 import { EXIT } from './exit.js';
 import { linesOf } from '../io/lines.js';
 
@@ -51,9 +51,11 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
       let first = 1;
       let n = 0;
       try {
-        for await (const line of linesOf(stream as AsyncIterable<Buffer | string>)) {
+        for await (const raw of linesOf(stream as AsyncIterable<Buffer | string>)) {
           if (stopped) return;
           n++;
+          // A UTF-8 BOM before the first record is the file's, not the record's.
+          const line = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
           lines.push(line);
           size += line.length;
           if (lines.length >= CHUNK_LINES || size >= CHUNK_CHARS) {
@@ -80,6 +82,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
         runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
       async ({ r, name }) => {
         if (stopped) return;
+        if (!o.quiet) for (const w of r.warnings) stderr.write(problem(c, 'warning', `${name}:${w.line}`, w.cause));
         for (const e of r.errors) stderr.write(problem(c, o.onError === 'fail' ? 'error' : 'warning', `${name}:${e.line}`, e.cause, o.onError === 'keep' ? 'passed through unchanged' : o.onError === 'skip' ? 'skipped' : undefined));
         records += r.records;
         changed += r.changed;
@@ -97,7 +100,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
     else await rename(tmp, outFile!);
   }
   if (!o.quiet) {
-    stderr.write(`clean-article: ${records} records cleaned, ${changed} changed, ${bad} malformed (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    stderr.write(`clean-article: ${plural(records, 'record')} cleaned, ${changed} changed, ${bad} malformed (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   return stopped || unreadable ? EXIT.failed : EXIT.ok;
 }

@@ -25,3 +25,6 @@ export function problem(c: ChalkInstance, kind: 'error' | 'warning', file: strin
   const label = kind === 'error' ? c.red('error') : c.yellow('warning');
   return `clean-article: ${label}: ${file ? `${file}: ` : ''}${cause}${hint ? ` (${hint})` : ''}\n`;
 }
+
+/** `1 record`, `2 records`. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

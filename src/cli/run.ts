@@ -24,7 +24,8 @@ export async function run(world: World): Promise<number> {
   const chalkFor = (opts: { color?: boolean }) => makeChalk(colorLevel(opts.color, env, Boolean(stderr.isTTY)));
   let exit: number = EXIT.ok;
   for (const cmd of [program, ...program.commands]) {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+    // commander's own errors ("error: unknown option") take the prefix every other message has.
+    cmd.exitOverride().configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s.startsWith('error:') ? `clean-article: ${s}` : s) });
   }
   program.action(async (inputs: string[], opts: CliOptions) => {
     const c = await chalkFor(opts);

@@ -10,6 +10,12 @@ import { render } from './render.js';
 // span cut revealed). Running to a fixed point is what makes clean(clean(x)) == clean(x).
 const MAX_ROUNDS = 8;
 
+// push(...items) passes every item as an argument: past about 100,000 of them (a page of 150,000
+// "Advertisement" lines) that overflows the stack, so long lists are appended one by one.
+function append<T>(to: T[], items: T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]);
+}
+
 /**
  * Clean one raw scraped article.
  *
@@ -29,11 +35,11 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
   const removed: Removal[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const proposals = detect(blocks, options.rules, round > 0);
-    if (options.repeated.enabled) proposals.push(...detectRepeats(blocks, options.repeated));
-    if (options.across) proposals.push(...detectAcross(blocks, options.across));
+    if (options.repeated.enabled) append(proposals, detectRepeats(blocks, options.repeated));
+    if (options.across) append(proposals, detectAcross(blocks, options.across));
     if (proposals.length === 0) break;
     const result = apply(blocks, decide(blocks, proposals));
-    removed.push(...result.removed);
+    append(removed, result.removed);
     blocks = result.kept;
     if (result.removed.length === 0) break;
   }

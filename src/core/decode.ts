@@ -46,15 +46,32 @@ export function decodeLines(lines: string[]): { lines: string[]; counts: DecodeC
           return single;
         });
       }
-      ENTITY.lastIndex = 0;
-      for (let m = ENTITY.exec(line); m; m = ENTITY.exec(line)) {
-        if (he.decode(m[0]) !== m[0]) counts.entitiesDecoded++;
-      }
+      counts.entitiesDecoded += countEntities(line);
       line = he.decode(line);
+      // What one decode leaves that decodes again (`&amp;amp;#39;`, `&amp&amp`) is decoded to a
+      // fixed point, so that the output holds nothing a second cleaning would decode.
+      for (let again = decodeAgain(line); again !== undefined; again = decodeAgain(line)) {
+        counts.doubleEncodingsRepaired += countEntities(line);
+        line = again;
+      }
     }
     out[i] = line;
   }
   return { lines: out, counts };
+}
+
+function countEntities(line: string): number {
+  let n = 0;
+  ENTITY.lastIndex = 0;
+  for (let m = ENTITY.exec(line); m; m = ENTITY.exec(line)) if (he.decode(m[0]) !== m[0]) n++;
+  return n;
+}
+
+/** The text decoded once more, or undefined when that changes nothing. */
+export function decodeAgain(text: string): string | undefined {
+  if (!text.includes('&')) return undefined;
+  const next = he.decode(text);
+  return next === text ? undefined : next;
 }
 
 /** Map spacing characters to a space and drop invisible ones; NFC-normalise. */

@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { cleanCharacters } from './decode.js';
+import { cleanCharacters, decodeAgain } from './decode.js';
 import { leadKeys } from './prefilter.js';
 
 // A line that opens with one of these closes the sentence the previous line left open
@@ -29,12 +29,15 @@ function foldedWords(text: string): number {
   return n;
 }
 
-// White space at either end, two in a row, or any kind but the plain space: what fold has to fix.
-const UNFOLDED = /^\s|\s$|\s\s|[^\S ]/;
+// Two white space characters in a row, or any kind but the plain space: what needs more than a trim.
+const UNFOLDED = /\s\s|[^\S ]/;
 
-/** Runs of white space to one space, trimmed. Most lines need nothing, so look before copying. */
+/**
+ * Runs of white space to one space, trimmed. Most lines need nothing, and most of the rest only a
+ * trim (a text node ending in a space), so look before rewriting the whole string.
+ */
 export function fold(text: string): string {
-  return UNFOLDED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return UNFOLDED.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**
@@ -76,7 +79,10 @@ export function segment(lines: string[]): Block[] {
   let prev = '';
   const close = (last: number) => {
     if (parts.length === 0) return;
-    const text = fold(parts.join(''));
+    let text = fold(parts.join(''));
+    // An entity split over two text nodes, or broken by an invisible character that is dropped
+    // only now, appears when the parts are joined: decode it here, or a second cleaning would.
+    for (let again = decodeAgain(text); again !== undefined; again = decodeAgain(text)) text = fold(cleanCharacters(again));
     if (text) {
       blocks.push(makeBlock(text, parts.length === 1 ? [text] : parts.map(fold).filter(Boolean), first, last));
     }

@@ -51,6 +51,19 @@ export interface CleanResult {
 export type Scope = 'block' | 'line';
 export type Action = 'remove-block' | 'remove-match' | 'remove-following' | 'remove-range' | 'remove-section';
 
+/**
+ * A compiled pattern: a RegExp (built-in presets, literal rules) or anything that behaves like
+ * one for these members (users' regex rules run by RE2, see rules/re2.ts).
+ */
+export interface Pattern {
+  readonly source: string;
+  readonly flags: string;
+  readonly ignoreCase: boolean;
+  lastIndex: number;
+  exec(text: string): { 0: string; index: number } | null;
+  test(text: string): boolean;
+}
+
 /** A rule ready to run: patterns compiled once, defaults filled in. */
 export interface CompiledRule {
   id: string;
@@ -62,11 +75,11 @@ export interface CompiledRule {
   maxWords: number;
   minRun: number;
   position?: { from: 'start' | 'end'; within: number };
-  test: RegExp;
+  test: Pattern;
   /** `test` with the g flag, for remove-match. */
-  all: RegExp;
-  end?: RegExp;
-  confirm?: RegExp;
+  all: Pattern;
+  end?: Pattern;
+  confirm?: Pattern;
   minConfirm: number;
   /**
    * Lower-case literals of which every match holds one (derived from the pattern). A block that

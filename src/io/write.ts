@@ -109,3 +109,22 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * The real path of `p` even when it does not exist yet: the deepest existing folder above it
+ * resolved (links followed), the rest appended. Two paths that name one place compare equal.
+ */
+export function realPath(p: string): string {
+  const rest: string[] = [];
+  let at = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return path.resolve(p);
+      rest.push(path.basename(at));
+      at = up;
+    }
+  }
+}

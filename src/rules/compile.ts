@@ -1,4 +1,6 @@
+import type { Pattern } from '../core/types.js';
 import type { RuleOf, RuleSpec } from './spec.js';
+import { re2 } from './re2.js';
 import { requiredLiterals } from './literals.js';
 import { leadOf } from './lead.js';
 import { escapeRegExp } from './regex-source.js';
@@ -22,11 +24,18 @@ function boundary(p: string, body: string): string {
   return `${start}${body}${end}`;
 }
 
-/** Turn a rule's `match` + `pattern` into one RegExp. Throws SyntaxError on a bad regex. */
-export function compilePattern(match: RuleSpec['match'], pattern: string | string[], flags = ''): RegExp {
+/**
+ * Which engine runs a `match: regex` rule: `re2` (linear time, for rules from config files and
+ * the API) or `js` (the built-in presets, whose regexes a test holds to linear time).
+ */
+export type Engine = 'js' | 're2';
+
+/** Turn a rule's `match` + `pattern` into one pattern. Throws SyntaxError on a bad regex. */
+export function compilePattern(match: RuleSpec['match'], pattern: string | string[], flags = '', engine: Engine = 'js'): Pattern {
   const list = Array.isArray(pattern) ? pattern : [pattern];
   if (match === 'regex') {
     const source = list.length === 1 ? list[0] : list.map((p) => `(?:${p})`).join('|');
+    if (engine === 're2') return re2(source, flags);
     // Unicode mode always: \p{…} classes and astral characters; v is the newer form of it.
     return new RegExp(source, flags.includes('u') || flags.includes('v') ? flags : flags + 'u');
   }
@@ -55,10 +64,15 @@ export function needlesFor(match: RuleSpec['match'], pattern: string | string[])
   return [...new Set(out)];
 }
 
-/** Compile a rule spec, filling in defaults. Throws SyntaxError on a bad regex. */
+/**
+ * Compile a rule spec, filling in defaults. Throws SyntaxError on a bad regex. A preset's regexes
+ * run as JavaScript regexes; every other rule's (config files, the API) run by RE2.
+ */
 export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
+  const engine: Engine = preset ? 'js' : 're2';
   const action = spec.action ?? 'remove-block';
-  const test = compilePattern(spec.match, spec.pattern, spec.flags?.replace('g', ''));
+  const test = compilePattern(spec.match, spec.pattern, spec.flags?.replace('g', ''), engine);
+  const re2Rule = engine === 're2' && spec.match === 'regex';
   return {
     id: spec.id,
     description: spec.description ?? '',
@@ -70,13 +84,14 @@ export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
     minRun: spec.minRun ?? 1,
     position: spec.position,
     test,
-    all: new RegExp(test.source, test.flags.replace('g', '') + 'g'),
-    end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags),
-    confirm: spec.confirm === undefined ? undefined : compilePattern(spec.match, spec.confirm, spec.flags),
+    all: re2Rule ? compilePattern(spec.match, spec.pattern, (spec.flags ?? '').replace('g', '') + 'g', engine) : new RegExp(test.source, test.flags.replace('g', '') + 'g'),
+    end: spec.end === undefined ? undefined : compilePattern(spec.match, spec.end, spec.flags, engine),
+    confirm: spec.confirm === undefined ? undefined : compilePattern(spec.match, spec.confirm, spec.flags, engine),
     minConfirm: spec.minConfirm ?? 2,
     // Under the v flag classes nest ([[^a]]), which the literal reader does not follow.
     needles: spec.flags?.includes('v') ? undefined : needlesFor(spec.match, spec.pattern),
-    lead: (spec.scope ?? 'block') === 'block' ? leadOf(test.source, test.flags) : undefined,
+    // The first-letter reader follows JavaScript's syntax; RE2 rules run without it.
+    lead: (spec.scope ?? 'block') === 'block' && !re2Rule ? leadOf(test.source, test.flags) : undefined,
     spec,
   };
 }

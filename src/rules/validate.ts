@@ -67,7 +67,7 @@ function checkRule(rule: z.infer<typeof RuleSchema>, at: string, file: string): 
     const list = Array.isArray(value) ? value : [value];
     list.forEach((p, k) => {
       try {
-        compilePattern(rule.match, p, rule.flags);
+        compilePattern(rule.match, p, rule.flags, 're2');
       } catch (err) {
         compiles = false;
         const where = Array.isArray(value) ? `${at}.${field}[${k}]` : `${at}.${field}`;
