@@ -10,7 +10,7 @@ import YAML from 'yaml';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/clean-article.cjs');
 function cli(cwd: string, args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 /** A scratch copy of the fixture folder, so outputs never land in the repository. */

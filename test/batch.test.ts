@@ -9,7 +9,7 @@ import { tree } from './helpers/world.js';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/clean-article.cjs');
 function cli(cwd: string, args: string[], input = '') {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const DIRTY = 'The ferry runs again &amp; on time.\nAdvertisement\n';

@@ -71,7 +71,8 @@ describe('clean', () => {
   });
   it('minRun needs that many consecutive matching blocks', () => {
     const rule = { id: 'x/run', match: 'regex' as const, pattern: '^(facebook|twitter|email)$', flags: 'i', minRun: 3 };
-    expect(clean('Facebook\n\nText.\n\nFacebook\n\nTwitter\n\nEmail\n', only([rule])).text).toBe('Facebook\n\nText.\n');
+    const story = 'The harbour board met on Tuesday and voted to rebuild the pier.';
+    expect(clean(`Facebook\n\n${story}\n\nFacebook\n\nTwitter\n\nEmail\n`, only([rule])).text).toBe(`Facebook\n\n${story}\n`);
   });
   it('maxWords keeps a long block that contains the pattern', () => {
     const rule = { id: 'x/g', match: 'phrase' as const, pattern: 'subscribe', maxWords: 5 };
@@ -81,8 +82,9 @@ describe('clean', () => {
   });
   it('repeated blocks: later copies go, a prose first copy stays, a non-prose first copy goes', () => {
     const config: Config = { extends: [] };
-    const r = clean('"We will rebuild the pier," she said on Monday night.\n\n(Jo Bay for the Herald)\n\nText.\n\n"We will rebuild the pier," she said on Monday night.\n\n(Jo Bay for the Herald)\n', config);
-    expect(r.text).toBe('"We will rebuild the pier," she said on Monday night.\n\nText.\n');
+    const story = 'The harbour board met on Tuesday and voted to rebuild the north pier before summer, at a cost of two million.';
+    const r = clean(`"We will rebuild the pier," she said on Monday night.\n\n(Jo Bay for the Herald)\n\n${story}\n\n"We will rebuild the pier," she said on Monday night.\n\n(Jo Bay for the Herald)\n`, config);
+    expect(r.text).toBe(`"We will rebuild the pier," she said on Monday night.\n\n${story}\n`);
     expect(r.removed.map((x) => x.rule)).toEqual(Array(3).fill('repeated/within-document'));
   });
   it('warns when a document loses more than the guard share', () => {

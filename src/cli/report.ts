@@ -12,7 +12,8 @@ export function explain(name: string, result: CleanResult, c: ChalkInstance): st
     const at = `${r.lines[0]}-${r.lines[1]}`.padStart(width);
     return `  ${c.dim(at)}  ${c.yellow(r.rule)}  ${c.dim(r.reason)}\n  ${' '.repeat(width)}  ${c.red(clip(r.text, 100))}\n`;
   });
-  return head + rows.join('');
+  const kept = result.overruled.map((r) => `  ${c.dim(`${r.lines[0]}-${r.lines[1]}`.padStart(width))}  ${c.green(r.rule)}  ${c.dim(r.reason)}\n  ${' '.repeat(width)}  ${clip(r.text, 100)}\n`);
+  return head + rows.join('') + (kept.length ? `  ${c.bold('kept by the context')}:\n${kept.join('')}` : '');
 }
 
 /** `[warn] FILE: rule, rule` — a file that --check found cleaning would change, and why. */

@@ -7,19 +7,20 @@ const NOTHING_LEFT = /^[^\p{L}\p{N}]*$/u;
 
 export interface Applied {
   kept: Block[];
-  removed: Removal[];
+  /** `context`: removed on shape or repetition alone (see Proposal.kind), which the guard may roll back. */
+  removed: Array<Removal & { context?: boolean }>;
 }
 
 /** Remove what the decision took: whole blocks, and spans cut out of the blocks that stay. */
 export function apply(blocks: Block[], decision: Decision): Applied {
   const { owner, spans } = decision;
   const kept: Block[] = [];
-  const removed: Removal[] = [];
+  const removed: Applied['removed'] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const p = owner[i];
     if (p) {
-      removed.push({ rule: p.rule, reason: p.reason, text: b.text, lines: [b.first, b.last] });
+      removed.push({ rule: p.rule, reason: p.reason, text: b.text, lines: [b.first, b.last], context: p.kind === 'context' });
       continue;
     }
     const cuts = spans.get(i);

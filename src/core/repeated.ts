@@ -1,5 +1,6 @@
 import type { AcrossDocuments, Block, RepeatedOptions } from './types.js';
 import { fingerprint, keyOf } from './fingerprint.js';
+import { isCredit } from './credit.js';
 import type { Proposal } from './detect.js';
 
 export const WITHIN_DOCUMENT = 'repeated/within-document';
@@ -43,13 +44,14 @@ export function detectRepeats(blocks: Block[], options: RepeatedOptions): Propos
     if (at.length < 2) continue;
     const first = blocks[at[0]];
     const where = at.map((i) => `${blocks[i].first}-${blocks[i].last}`).join(', ');
-    const keepFirst = isProse(first.text) || isHeadline(first.text, at[0]);
+    const keepFirst = isProse(first.text) || isHeadline(first.text, at[0]) || isCredit(first.text);
     for (let k = keepFirst ? 1 : 0; k < at.length; k++) {
       out.push({
         rule: WITHIN_DOCUMENT,
         reason: `occurs ${at.length} times in the document (lines ${where})${k === 0 ? '; not prose, so no copy is kept' : ''}`,
         from: at[k],
         to: at[k],
+        kind: 'context',
       });
     }
   }
@@ -69,6 +71,7 @@ export function detectAcross(blocks: Block[], across: AcrossDocuments): Proposal
       reason: `in ${n} of the ${across.docs} documents of its group (${Math.round((n / across.docs) * 100)}%)`,
       from: i,
       to: i,
+      kind: 'context',
     });
   }
   return out;

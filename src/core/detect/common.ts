@@ -8,6 +8,12 @@ export interface Proposal {
   from: number;
   to: number;
   span?: { start: number; end: number };
+  /**
+   * `wording`: the block says something boilerplate says (strong evidence, removes anywhere).
+   * `context`: its shape or its repetition looks like boilerplate (runs of short lines, repeats),
+   * which content can share: the decide step and the guard may overrule these.
+   */
+  kind?: 'wording' | 'context';
 }
 
 export const quote = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 57) + '…' : s);

@@ -8,7 +8,7 @@ export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
   let run: { from: number; to: number; hit: string } | undefined;
   const flush = () => {
     if (run && run.to - run.from + 1 >= rule.minRun) {
-      out.push({ rule: rule.id, reason: `matched ${quote(run.hit)}`, from: run.from, to: run.to });
+      out.push({ rule: rule.id, reason: `matched ${quote(run.hit)}`, from: run.from, to: run.to, kind: 'context' });
       claim(round, run.from, run.to);
     }
     run = undefined;
