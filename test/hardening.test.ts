@@ -26,11 +26,9 @@ describe('no crash on long inputs', () => {
     const r = clean(ads + STORY);
     expect(r.text).toBe(STORY);
     expect(r.removed).toHaveLength(150_000);
-    // Shape rules alone would empty this document: the guard keeps it whole and says so.
     const buttons = clean('Facebook\nTwitter\nReddit\n'.repeat(50_000));
-    expect(buttons.stats.rolledBack).toBe(150_000);
-    expect(buttons.overruled).toHaveLength(150_000);
-    expect(buttons.paragraphs).toHaveLength(150_000);
+    expect(buttons.text).toBe('');
+    expect(buttons.removed).toHaveLength(150_000);
     const dir = tree({ 'ads.txt': ads });
     const out = cli(dir, ['ads.txt']);
     expect(out.code).toBe(0);

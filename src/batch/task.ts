@@ -103,9 +103,6 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   outcome.rules = [...new Set(result.removed.map((r) => r.rule))];
   outcome.removed = result.removed.length;
   if (task.wantResult) outcome.result = result;
-  if (task.strict && result.stats.rolledBack > 0) {
-    return { ...outcome, ok: false, error: { cause: `the guard rolled back ${result.stats.rolledBack} removal${result.stats.rolledBack === 1 ? '' : 's'} by shape and repetition rules; not written`, hint: 'check it with --explain' } };
-  }
   if (task.strict && result.stats.removedShare > opts.guard.maxRemovedShare) {
     return { ...outcome, ok: false, error: { cause: `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(opts.guard.maxRemovedShare * 100)}%); not written`, hint: 'check it with --explain' } };
   }

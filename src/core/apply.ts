@@ -7,8 +7,7 @@ const NOTHING_LEFT = /^[^\p{L}\p{N}]*$/u;
 
 export interface Applied {
   kept: Block[];
-  /** `context`: removed on shape or repetition alone (see Proposal.kind), which the guard may roll back. */
-  removed: Array<Removal & { context?: boolean }>;
+  removed: Removal[];
 }
 
 /** Remove what the decision took: whole blocks, and spans cut out of the blocks that stay. */
@@ -20,7 +19,7 @@ export function apply(blocks: Block[], decision: Decision): Applied {
     const b = blocks[i];
     const p = owner[i];
     if (p) {
-      removed.push({ rule: p.rule, reason: p.reason, text: b.text, lines: [b.first, b.last], context: p.kind === 'context' });
+      removed.push({ rule: p.rule, reason: p.reason, text: b.text, lines: [b.first, b.last] });
       continue;
     }
     const cuts = spans.get(i);

@@ -1,11 +1,7 @@
 import type { Block, CleanOptions, CleanResult, Removal } from './types.js';
 import { toBlocks } from './to-blocks.js';
 import type { DecodeCounts } from './decode.js';
-import { wordCount } from './segment.js';
-import { isProse } from './repeated.js';
 
-// The guard rolls shape and repetition back when prose beyond this share of the words would go.
-const PROSE_SHARE = 0.2;
 import { detect } from './detect.js';
 import { detectAcross, detectRepeats } from './repeated.js';
 import { decide } from './decide.js';
@@ -33,39 +29,15 @@ function append<T>(to: T[], items: T[]): void {
  * process.stdout.write(result.text);
  */
 export function cleanWith(input: string, options: CleanOptions): CleanResult {
-  const first = run(input, options);
-  // The guard: shape and repetition are the weakest evidence, and content can share them (a
-  // roster, a tour-date list, ten syndicated copies of one story in a folder). Where they would
-  // empty the document or take more than the guard share of its words, none of them applies.
-  // On a whole page, menus and link rails are most of the words and no prose: there the share alone
-  // says nothing, so what counts is how much of what the rules took reads as prose.
-  const limit = options.guard.maxRemovedShare * first.totalWords;
-  const tooMuch = first.blocks.length === 0 || (first.contextWords > limit && first.contextProseWords > PROSE_SHARE * first.totalWords);
-  // A guard share of 1 (the rule examples, or a user's choice) turns the guard off.
-  if (first.contextWords === 0 || options.guard.maxRemovedShare >= 1 || !tooMuch) return finish(input, options, first);
-  const contextFree = { ...options, rules: options.rules.filter((r) => r.minRun <= 1), repeated: { ...options.repeated, enabled: false }, across: undefined };
-  const second = run(input, contextFree);
-  const share = Math.round((first.contextWords / Math.max(1, first.totalWords)) * 100);
-  const why = first.blocks.length === 0 ? 'they would have emptied the document' : `they would have taken ${share}% of its words (guard ${Math.round(options.guard.maxRemovedShare * 100)}%)`;
-  for (const r of first.removed) {
-    if (r.context) second.overruled.push({ rule: r.rule, reason: `kept: shape and repetition rules rolled back, ${why}`, text: r.text, lines: r.lines });
-  }
-  second.warnings.push(`kept ${first.contextRemovals} block${first.contextRemovals === 1 ? '' : 's'} that shape and repetition rules would have removed: ${why} (check with --explain)`);
-  second.rolledBack = first.contextRemovals;
-  return finish(input, options, second);
+  return finish(input, options, run(input, options));
 }
 
 interface Run {
   blocks: Block[];
   blocksIn: number;
   totalWords: number;
-  removed: Array<Removal & { context?: boolean }>;
+  removed: Removal[];
   overruled: Removal[];
-  contextWords: number;
-  /** Of those, the words of removed blocks that read as prose (sentences). */
-  contextProseWords: number;
-  contextRemovals: number;
-  rolledBack: number;
   warnings: string[];
   counts: DecodeCounts;
 }
@@ -76,7 +48,7 @@ function run(input: string, options: CleanOptions): Run {
   const { warnings, counts } = start;
   let blocks: Block[] = start.blocks;
   const totalWords = blocks.reduce((n, b) => n + b.words, 0);
-  const out: Run = { blocks, blocksIn: blocks.length, totalWords, removed: [], overruled: [], contextWords: 0, contextProseWords: 0, contextRemovals: 0, rolledBack: 0, warnings, counts };
+  const out: Run = { blocks, blocksIn: blocks.length, totalWords, removed: [], overruled: [], warnings, counts };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const proposals = detect(blocks, options.rules, round > 0);
     if (options.repeated.enabled) append(proposals, detectRepeats(blocks, options.repeated));
@@ -88,14 +60,6 @@ function run(input: string, options: CleanOptions): Run {
       out.overruled.push({ rule: o.proposal.rule, reason: o.why, text: b.text, lines: [b.first, b.last] });
     }
     const result = apply(blocks, decision);
-    for (const r of result.removed) {
-      if (r.context) {
-        const words = wordCount(r.text);
-        out.contextWords += words;
-        if (isProse(r.text)) out.contextProseWords += words;
-        out.contextRemovals++;
-      }
-    }
     append(out.removed, result.removed);
     blocks = result.kept;
     if (result.removed.length === 0) break;
@@ -106,7 +70,7 @@ function run(input: string, options: CleanOptions): Run {
 
 function finish(input: string, options: CleanOptions, r: Run): CleanResult {
   const { blocks, totalWords, blocksIn, warnings, counts } = r;
-  const removed: Removal[] = r.removed.map(({ rule, reason, text, lines }) => ({ rule, reason, text, lines }));
+  const removed = r.removed;
   removed.sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
   const paragraphs = blocks.map((b) => b.text);
   const text = render(paragraphs);
@@ -117,12 +81,18 @@ function finish(input: string, options: CleanOptions, r: Run): CleanResult {
       `cleaning removed ${Math.round(removedShare * 100)}% of the words (limit ${Math.round(options.guard.maxRemovedShare * 100)}%): check the removals with --explain`,
     );
   }
-  r.overruled.sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
+  // Each round proposes again what the last one overruled: list it once.
+  const seen = new Set<string>();
+  const overruled = r.overruled.filter((o) => {
+    const key = `${o.rule}\0${o.lines[0]}\0${o.lines[1]}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  overruled.sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
   return {
     text,
     paragraphs,
     removed,
-    overruled: r.overruled,
+    overruled,
     stats: {
       inputChars: input.length,
       outputChars: text.length,
@@ -131,7 +101,6 @@ function finish(input: string, options: CleanOptions, r: Run): CleanResult {
       entitiesDecoded: counts.entitiesDecoded,
       doubleEncodingsRepaired: counts.doubleEncodingsRepaired,
       removedShare,
-      rolledBack: r.rolledBack,
     },
     warnings,
   };

@@ -38,15 +38,13 @@ export interface CleanStats {
   doubleEncodingsRepaired: number;
   /** Share of the article's words (after decoding) that cleaning removed, 0..1. */
   removedShare: number;
-  /** Removals by shape and repetition rules that the guard rolled back (they would have emptied the document or taken more than the guard share). */
-  rolledBack: number;
 }
 
 export interface CleanResult {
   text: string;
   paragraphs: string[];
   removed: Removal[];
-  /** What a rule proposed and the context kept (a credit line, a run the guard rolled back), with why. */
+  /** What a rule proposed and the context kept (a credit line), with why. */
   overruled: Removal[];
   stats: CleanStats;
   warnings: string[];
