@@ -7,7 +7,7 @@ export interface JsonlChunkResult {
   /** Output lines, each with its newline. */
   out: string;
   errors: Array<{ line: number; cause: string }>;
-  /** Records cleaned with something to say (invalid UTF-8, control characters, the guard). */
+  /** Records cleaned with something to say (invalid UTF-8, control characters, the removed-share warning). */
   warnings: Array<{ line: number; cause: string }>;
   records: number;
   changed: number;

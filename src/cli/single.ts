@@ -43,7 +43,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
   }
   const result = cleanWith(read.text, cfg.options);
   const warnings = [...read.warnings, ...result.warnings];
-  const refused = opts.strict && (result.stats.removedShare > cfg.options.guard.maxRemovedShare);
+  const refused = opts.strict && result.stats.removedShare > cfg.options.guard.maxRemovedShare;
   if (!opts.quiet || refused) {
     for (const w of warnings) stderr.write(problem(c, refused ? 'error' : 'warning', name, w));
   }

@@ -14,7 +14,7 @@ export interface Applied {
 export function apply(blocks: Block[], decision: Decision): Applied {
   const { owner, spans } = decision;
   const kept: Block[] = [];
-  const removed: Applied['removed'] = [];
+  const removed: Removal[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const p = owner[i];

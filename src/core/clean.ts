@@ -1,7 +1,5 @@
 import type { Block, CleanOptions, CleanResult, Removal } from './types.js';
 import { toBlocks } from './to-blocks.js';
-import type { DecodeCounts } from './decode.js';
-
 import { detect } from './detect.js';
 import { detectAcross, detectRepeats } from './repeated.js';
 import { decide } from './decide.js';
@@ -29,26 +27,14 @@ function append<T>(to: T[], items: T[]): void {
  * process.stdout.write(result.text);
  */
 export function cleanWith(input: string, options: CleanOptions): CleanResult {
-  return finish(input, options, run(input, options));
-}
-
-interface Run {
-  blocks: Block[];
-  blocksIn: number;
-  totalWords: number;
-  removed: Removal[];
-  overruled: Removal[];
-  warnings: string[];
-  counts: DecodeCounts;
-}
-
-/** The rounds: detect → decide → apply until nothing changes. */
-function run(input: string, options: CleanOptions): Run {
   const start = toBlocks(input);
   const { warnings, counts } = start;
   let blocks: Block[] = start.blocks;
   const totalWords = blocks.reduce((n, b) => n + b.words, 0);
-  const out: Run = { blocks, blocksIn: blocks.length, totalWords, removed: [], overruled: [], warnings, counts };
+  const blocksIn = blocks.length;
+  const removed: Removal[] = [];
+  // Each round proposes again what the last one overruled: keyed by rule and lines, listed once.
+  const kept = new Map<string, Removal>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const proposals = detect(blocks, options.rules, round > 0);
     if (options.repeated.enabled) append(proposals, detectRepeats(blocks, options.repeated));
@@ -57,20 +43,13 @@ function run(input: string, options: CleanOptions): Run {
     const decision = decide(blocks, proposals);
     for (const o of decision.overruled) {
       const b = blocks[o.block];
-      out.overruled.push({ rule: o.proposal.rule, reason: o.why, text: b.text, lines: [b.first, b.last] });
+      kept.set(`${o.proposal.rule}\0${b.first}\0${b.last}`, { rule: o.proposal.rule, reason: o.why, text: b.text, lines: [b.first, b.last] });
     }
     const result = apply(blocks, decision);
-    append(out.removed, result.removed);
+    append(removed, result.removed);
     blocks = result.kept;
     if (result.removed.length === 0) break;
   }
-  out.blocks = blocks;
-  return out;
-}
-
-function finish(input: string, options: CleanOptions, r: Run): CleanResult {
-  const { blocks, totalWords, blocksIn, warnings, counts } = r;
-  const removed = r.removed;
   removed.sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
   const paragraphs = blocks.map((b) => b.text);
   const text = render(paragraphs);
@@ -81,12 +60,7 @@ function finish(input: string, options: CleanOptions, r: Run): CleanResult {
       `cleaning removed ${Math.round(removedShare * 100)}% of the words (limit ${Math.round(options.guard.maxRemovedShare * 100)}%): check the removals with --explain`,
     );
   }
-  // Each round proposes again what the last one overruled: list it once.
-  const seen = new Set<string>();
-  const overruled = r.overruled.filter((o) => {
-    const key = `${o.rule}\0${o.lines[0]}\0${o.lines[1]}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const overruled = [...kept.values()];
   overruled.sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
   return {
     text,

@@ -11,8 +11,6 @@ export interface Decision {
   overruled: Array<{ proposal: Proposal; block: number; why: string }>;
 }
 
-
-
 /**
  * Which proposal wins. Whole-block proposals win over spans in the same block; the first proposal
  * for a block (rules run in config order) is the one recorded. (detect skips blocks a whole-block
@@ -26,15 +24,11 @@ export function decide(blocks: Block[], proposals: Proposal[]): Decision {
     // Shape and repetition say nothing about a credit line: keep it, and take the rest of the run.
     // (A credit line printed twice in one document loses its second copy: detectRepeats keeps the first.)
     if (p.kind === 'context' && !p.span && p.rule !== WITHIN_DOCUMENT) {
-      let credit = -1;
-      for (let i = p.from; i <= p.to && credit < 0; i++) if (isCredit(blocks[i].text)) credit = i;
-      if (credit >= 0) {
-        for (let i = p.from; i <= p.to; i++) {
-          if (isCredit(blocks[i].text)) overruled.push({ proposal: p, block: i, why: 'kept: a credit line is content' });
-          else owner[i] ??= p;
-        }
-        continue;
+      for (let i = p.from; i <= p.to; i++) {
+        if (!isCredit(blocks[i].text)) owner[i] ??= p;
+        else if (!owner[i]) overruled.push({ proposal: p, block: i, why: 'kept: a credit line is content' });
       }
+      continue;
     }
     if (p.span) {
       const list = spans.get(p.from);

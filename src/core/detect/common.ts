@@ -11,7 +11,7 @@ export interface Proposal {
   /**
    * `wording`: the block says something boilerplate says (strong evidence, removes anywhere).
    * `context`: its shape or its repetition looks like boilerplate (runs of short lines, repeats),
-   * which content can share: the decide step and the guard may overrule these.
+   * which content can share: the decide step may overrule these (a credit line).
    */
   kind?: 'wording' | 'context';
 }
