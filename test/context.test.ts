@@ -10,8 +10,9 @@ import { tree } from './helpers/world.js';
 const bin = path.resolve(import.meta.dirname, '../bin/clean-article.cjs');
 const cli = (cwd: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
 
+const PLACES = ['', 'the pier', 'the library', 'the bus depot'];
 const CREDITED = (n: number) =>
-  `The council met for the ${n}th time this year and agreed to repair the old pier before the summer.\n\n` +
+  `Council members argued for an hour about ${PLACES[n]} before agreeing on repairs this year.\n\n` +
   "Metro Ledger's Sam Ortiz contributed to this report.\n";
 
 const WIRE = [
@@ -22,6 +23,46 @@ const WIRE = [
 ].join('\n');
 
 describe('the context keeps content that shape and repetition would take', () => {
+  it('ten syndicated copies of one story in a folder all keep the story with --write', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`wire/copy-${i}.txt`] = `Outlet ${i} Home\n\n${WIRE}\n`;
+    const dir = tree(files);
+    const r = cli(dir, ['wire', '--write']);
+    expect(r.status).toBe(0);
+    for (let i = 0; i < 10; i++) {
+      const out = readFileSync(path.join(dir, `wire/copy-${i}.txt`), 'utf8');
+      expect(out, `copy-${i}`).toBe(WIRE.split('\n').join('\n\n') + '\n');
+    }
+    const again = cli(dir, ['wire', '--check']);
+    expect(again.status).toBe(0);
+  });
+
+  it.each([
+    ['a tour-date list', ['March 3 – Harbor City Arena', 'March 5 – Port Ellis Town Hall', 'March 8 – Tidewater Music Barn', 'March 12 – North Bay Theatre']],
+    ['a roster', ['Dana Whitcombe, Goalkeeper', 'Ivo Brandt, Left Back', 'Hal Moss, Centre Half', 'Sam Ortiz, Striker']],
+    ['numbered recipe steps', ['Whisk the Eggs and Sugar', 'Fold in the Flour Gently', 'Pour Into the Lined Tin', 'Bake for Forty Minutes']],
+    ['a spec list', ['Battery Life Up to 20 Hours', 'Weight Only 180 Grams', 'Water Resistant to IPX4', 'Charging by USB-C Cable']],
+  ])('%s between prose paragraphs stays; the same shape at the end of the page goes', (_, items) => {
+    const teasers = ['Quartet Adds Second Night', 'Harbor Hall Gets New Roof', 'City Budget Vote Delayed', 'Ferry Fares Rise Again'];
+    const page = [
+      'The new season starts in March, and the organisers have now published the full details for everyone.',
+      ...items,
+      'More details will follow once the final checks are complete next week, the organisers said.',
+      ...teasers,
+    ].join('\n\n');
+    const r = clean(page);
+    for (const item of items) expect(r.paragraphs).toContain(item);
+    for (const t of teasers) expect(r.paragraphs).not.toContain(t);
+    expect(r.overruled.filter((o) => o.reason.startsWith('kept: a list inside the article')).map((o) => o.text)).toEqual(items);
+    expect(clean(r.text).text).toBe(r.text);
+  });
+
+  it('a list introduced by a sentence ending in a colon stays even at the end of the article', () => {
+    const items = ['Harbor City Arena, March 3', 'Port Ellis Town Hall, March 5', 'Tidewater Music Barn, March 8', 'North Bay Theatre, March 12'];
+    const r = clean(['The Lantern Quartet announced its spring tour on Monday, its first in six years.', 'The band will play these venues:', ...items].join('\n\n'));
+    for (const item of items) expect(r.paragraphs).toContain(item);
+  });
+
   it('a credit line repeated across a folder is kept, while the outlet footer it repeats beside goes', () => {
     const files: Record<string, string> = {};
     const topics = ['the pier', 'the library', 'the bus depot', 'the market hall', 'the swimming pool'];

@@ -1,7 +1,7 @@
-import type { Block } from './types.js';
+import type { Block, GuardOptions } from './types.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
-import { WITHIN_DOCUMENT } from './repeated.js';
+import { isProse, WITHIN_DOCUMENT } from './repeated.js';
 
 /** What goes: the proposal that takes each whole block, and the spans to cut from the others. */
 export interface Decision {
@@ -11,23 +11,37 @@ export interface Decision {
   overruled: Array<{ proposal: Proposal; block: number; why: string }>;
 }
 
+// A list introduced by its own sentence ("The band will play these venues:"): a colon at the end
+// of words most of which are lower-case, not a label ("Most Popular:", "More from Fox News:").
+function introduces(b: Block): boolean {
+  if (!b.text.endsWith(':') || b.words > 30) return false;
+  let lower = 0;
+  for (const w of b.text.split(' ')) if (/^\p{Ll}/u.test(w)) lower++;
+  return lower >= 2;
+}
+// Shape and repetition may take at most this share of the prose words still in the document.
+const PROSE_SHARE = 0.2;
+
 /**
- * Which proposal wins. Whole-block proposals win over spans in the same block; the first proposal
- * for a block (rules run in config order) is the one recorded. (detect skips blocks a whole-block
- * proposal already took for the same reason: a later proposal for them could never win here.)
+ * Which proposal wins. Wording proposals first: whole-block proposals win over spans in the same
+ * block, and the first proposal for a block (rules run in config order) is the one recorded.
+ * (detect skips blocks a whole-block proposal already took for the same reason.) Then shape and
+ * repetition proposals, in the context of what wording left: a credit line is content; a run of
+ * short blocks between two prose paragraphs, or after one that introduces it with a colon, is a
+ * list inside the article; and where together they would empty the document or take more than
+ * the guard share of its words with prose among them, the prose among what they take stays.
+ *
+ * Everything here depends only on the blocks of this round, and rounds run to a fixed point, so
+ * cleaning the output again decides the same (clean(clean(x)) == clean(x)).
  */
-export function decide(blocks: Block[], proposals: Proposal[]): Decision {
+export function decide(blocks: Block[], proposals: Proposal[], guard: GuardOptions): Decision {
   const owner = new Array<Proposal | undefined>(blocks.length);
   const spans = new Map<number, Proposal[]>();
   const overruled: Decision['overruled'] = [];
+  const context: Proposal[] = [];
   for (const p of proposals) {
-    // Shape and repetition say nothing about a credit line: keep it, and take the rest of the run.
-    // (A credit line printed twice in one document loses its second copy: detectRepeats keeps the first.)
-    if (p.kind === 'context' && !p.span && p.rule !== WITHIN_DOCUMENT) {
-      for (let i = p.from; i <= p.to; i++) {
-        if (!isCredit(blocks[i].text)) owner[i] ??= p;
-        else if (!owner[i]) overruled.push({ proposal: p, block: i, why: 'kept: a credit line is content' });
-      }
+    if (p.kind === 'context' && !p.span) {
+      context.push(p);
       continue;
     }
     if (p.span) {
@@ -38,5 +52,72 @@ export function decide(blocks: Block[], proposals: Proposal[]): Decision {
     }
     for (let i = p.from; i <= p.to; i++) owner[i] ??= p;
   }
+  if (context.length === 0) return { owner, spans, overruled };
+
+  const taken = new Array<Proposal | undefined>(blocks.length);
+  const keep = (p: Proposal, i: number, why: string) => {
+    if (!owner[i]) overruled.push({ proposal: p, block: i, why });
+  };
+  for (const p of context) {
+    if (p.rule !== WITHIN_DOCUMENT && p.to > p.from && isListInArticle(blocks, owner, p.from, p.to)) {
+      for (let i = p.from; i <= p.to; i++) keep(p, i, 'kept: a list inside the article (prose paragraphs around it)');
+      continue;
+    }
+    for (let i = p.from; i <= p.to; i++) {
+      // A second copy of a credit line within one document still goes: detectRepeats keeps the first.
+      if (p.rule !== WITHIN_DOCUMENT && isCredit(blocks[i].text)) keep(p, i, 'kept: a credit line is content');
+      else if (!owner[i]) taken[i] ??= p;
+    }
+  }
+
+  let left = 0;
+  let total = 0;
+  let takenWords = 0;
+  let takenProse = 0;
+  let prose = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (owner[i]) continue;
+    const b = blocks[i];
+    const isP = isProse(b.text);
+    total += b.words;
+    if (isP) prose += b.words;
+    if (taken[i]) {
+      takenWords += b.words;
+      if (isP) takenProse += b.words;
+    } else left++;
+  }
+  // Where shape and repetition would empty a document that holds prose, or take more than the guard
+  // share of its words with prose among them, the prose stays (ten syndicated copies of one story
+  // keep the story) and the rest (the outlet's chrome around it) still goes.
+  const emptied = left === 0 && takenProse > 0;
+  const tooMuch = takenWords > guard.maxRemovedShare * total && takenProse > PROSE_SHARE * Math.max(prose, 1);
+  if (guard.maxRemovedShare < 1 && (emptied || tooMuch)) {
+    const why = emptied ? 'they would have emptied the document' : `they would have taken ${Math.round((takenWords / total) * 100)}% of its words, prose among them`;
+    for (let i = 0; i < blocks.length; i++) {
+      const p = taken[i];
+      if (!p || !isProse(blocks[i].text)) continue;
+      overruled.push({ proposal: p, block: i, why: `kept: prose that shape and repetition rules would take, ${why} (guard)` });
+      taken[i] = undefined;
+    }
+  }
+  for (let i = 0; i < blocks.length; i++) if (taken[i]) owner[i] = taken[i];
   return { owner, spans, overruled };
+}
+
+/**
+ * Blocks from..to sit inside the article: the nearest blocks around them that wording rules leave
+ * are prose, or the one before introduces them with a colon.
+ */
+function isListInArticle(blocks: Block[], owner: Array<Proposal | undefined>, from: number, to: number): boolean {
+  // The run may begin with the sentence that introduces the list (a headline run takes a line
+  // ending in a colon); then the prose before that sentence is what places it in the article.
+  let before = from - 1;
+  while (before >= 0 && owner[before]) before--;
+  if (before < 0) return false;
+  if (introduces(blocks[before])) return true;
+  if (!isProse(blocks[before].text)) return false;
+  if (introduces(blocks[from])) return true;
+  let after = to + 1;
+  while (after < blocks.length && owner[after]) after++;
+  return after < blocks.length && isProse(blocks[after].text);
 }

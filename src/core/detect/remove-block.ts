@@ -8,8 +8,9 @@ export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
   let run: { from: number; to: number; hit: string } | undefined;
   const flush = () => {
     if (run && run.to - run.from + 1 >= rule.minRun) {
+      // A run is shape, not wording: the decide step may overrule it, so it claims nothing and
+      // later rules still look at its blocks.
       out.push({ rule: rule.id, reason: `matched ${quote(run.hit)}`, from: run.from, to: run.to, kind: 'context' });
-      claim(round, run.from, run.to);
     }
     run = undefined;
   };
