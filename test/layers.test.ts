@@ -16,7 +16,8 @@ const layerOf = (file: string) => {
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+    // Ambient declarations (src/types/*.d.ts) import nothing and belong to no layer.
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
   });
 }
 

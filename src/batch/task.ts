@@ -4,8 +4,8 @@ import { cleanWith } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
 import { describeFsError, readInput } from '../io/read.js';
 import { ensureDir, writeAtomic } from '../io/write.js';
-import { compileConfig } from '../rules/resolve.js';
-import type { CleanOptions } from '../core/types.js';
+import { compileConfig, withExtract } from '../rules/resolve.js';
+import type { ArticleOptions, CleanOptions } from '../core/types.js';
 import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
 
 export interface FileTask {
@@ -22,6 +22,8 @@ export interface FileTask {
   strict: boolean;
   /** Blocks of this file's group found in many of its documents (the counting pass). */
   across?: { counts: Array<[string, number]>; docs: number; maskDigits: boolean; maxWords: number };
+  /** --extract, over the config's article.extract. */
+  extract?: ArticleOptions['extract'];
 }
 
 export interface FileOutcome {
@@ -43,6 +45,7 @@ export interface JsonlTask {
   field: string;
   onError: OnError;
   configFile?: string;
+  extract?: ArticleOptions['extract'];
 }
 
 export interface FingerprintTask {
@@ -94,7 +97,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
   const read = readInput(task.file);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
-  const base = await options(task.configFile);
+  const base = withExtract(await options(task.configFile), task.extract);
   const opts = task.across ? { ...base, across: { ...task.across, counts: countsMap(task.across.counts) } } : base;
   const result = cleanWith(read.text, opts);
   outcome.bytes = Buffer.byteLength(read.text);
@@ -144,5 +147,5 @@ export async function processTask(task: Task): Promise<Outcome> {
       return { ok: false, error: { cause: e.cause, hint: e.hint }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
     }
   }
-  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, await options(task.configFile));
+  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract));
 }

@@ -119,7 +119,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     await mapFiles<InputFile, FileOutcome>(
       runner,
       files,
-      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f) }),
+      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f), extract: o.extract }),
       (r, i) => {
         const f = files[i];
         bar.tick(r.bytes);

@@ -79,7 +79,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
       chunks(),
       Math.max(2, jobs * 2),
       (ch) =>
-        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
+        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
       async ({ r, name }) => {
         if (stopped) return;
         if (!o.quiet) for (const w of r.warnings) stderr.write(problem(c, 'warning', `${name}:${w.line}`, w.cause));

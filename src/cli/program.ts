@@ -18,6 +18,7 @@ export interface CliOptions {
   across?: boolean;
   groupBy: 'folder' | 'none';
   minDocs?: number;
+  extract?: 'auto' | 'on' | 'off';
   minShare?: number;
   explain?: boolean;
   strict?: boolean;
@@ -107,6 +108,7 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--group-by <how>', 'documents that count together for --across: each folder, or all').choices(['folder', 'none']).default('folder'))
     .addOption(new Option('--min-docs <n>', 'a block in at least N documents of its group is boilerplate (config repeated.minDocs, default 3)').argParser(parseMinDocs))
     .addOption(new Option('--min-share <x>', '… and in at least this share of them, 0 to 1 (config repeated.minShare, default 0.2)').argParser(parseShare))
+    .addOption(new Option('--extract <when>', 'the article model: remove what lies outside the article region (auto: only on whole-page text; config article.extract)').choices(['auto', 'on', 'off']))
     .option('--explain', 'print each removal and the rule that made it on stderr')
     .option('--strict', 'fail a document that would lose more than the guard share of its words, instead of warning')
     .option('-q, --quiet', 'print no warnings')

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { renderJson } from '../core/render.js';
 import { cleanWith } from '../core/clean.js';
+import { withExtract } from '../rules/resolve.js';
 import { decodeBytes, describeFsError, readInput, readStream, type ReadResult } from '../io/read.js';
 import { sameFile, writeAtomic } from '../io/write.js';
 import type { CliOptions } from './program.js';
@@ -41,7 +42,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     stderr.write(problem(c, 'error', name, read.error.cause, read.error.hint));
     return EXIT.failed;
   }
-  const result = cleanWith(read.text, cfg.options);
+  const result = cleanWith(read.text, withExtract(cfg.options, opts.extract));
   const warnings = [...read.warnings, ...result.warnings];
   const refused = opts.strict && result.stats.removedShare > cfg.options.guard.maxRemovedShare;
   if (!opts.quiet || refused) {

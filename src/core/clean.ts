@@ -39,8 +39,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
     const proposals = detect(blocks, options.rules, round > 0);
     if (options.repeated.enabled) append(proposals, detectRepeats(blocks, options.repeated));
     if (options.across) append(proposals, detectAcross(blocks, options.across));
-    if (proposals.length === 0) break;
-    const decision = decide(blocks, proposals, options.guard);
+    const decision = decide(blocks, proposals, options);
     for (const o of decision.overruled) {
       const b = blocks[o.block];
       kept.set(`${o.proposal.rule}\0${b.first}\0${b.last}`, { rule: o.proposal.rule, reason: o.why, text: b.text, lines: [b.first, b.last] });

@@ -1,4 +1,5 @@
-import type { Block, GuardOptions } from './types.js';
+import { DEFAULT_ARTICLE, type Block, type CleanOptions } from './types.js';
+import { findRegion, looksLikePage } from './article/region.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
 import { isProse, WITHIN_DOCUMENT } from './repeated.js';
@@ -22,6 +23,8 @@ function introduces(b: Block): boolean {
 // Shape and repetition may take at most this share of the prose words still in the document.
 const PROSE_SHARE = 0.2;
 
+export const OUTSIDE = 'region/outside-article';
+
 /**
  * Which proposal wins. Wording proposals first: whole-block proposals win over spans in the same
  * block, and the first proposal for a block (rules run in config order) is the one recorded.
@@ -34,7 +37,8 @@ const PROSE_SHARE = 0.2;
  * Everything here depends only on the blocks of this round, and rounds run to a fixed point, so
  * cleaning the output again decides the same (clean(clean(x)) == clean(x)).
  */
-export function decide(blocks: Block[], proposals: Proposal[], guard: GuardOptions): Decision {
+export function decide(blocks: Block[], proposals: Proposal[], options: Pick<CleanOptions, 'guard' | 'article'>): Decision {
+  const guard = options.guard;
   const owner = new Array<Proposal | undefined>(blocks.length);
   const spans = new Map<number, Proposal[]>();
   const overruled: Decision['overruled'] = [];
@@ -51,6 +55,20 @@ export function decide(blocks: Block[], proposals: Proposal[], guard: GuardOptio
       continue;
     }
     for (let i = p.from; i <= p.to; i++) owner[i] ??= p;
+  }
+  // The article model: on a page, what lies outside the article region goes, named by no rule.
+  const article = options.article ?? DEFAULT_ARTICLE;
+  if (article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article))) {
+    for (const { block, features: f } of findRegion(blocks, owner, article).outside) {
+      if (isCredit(blocks[block].text)) continue;
+      context.push({
+        rule: OUTSIDE,
+        reason: `outside the article region: ${f.cls} (${f.words} words, stopwords ${f.stopwords.toFixed(2)}, link text ${f.links.toFixed(2)})`,
+        from: block,
+        to: block,
+        kind: 'context',
+      });
+    }
   }
   if (context.length === 0) return { owner, spans, overruled };
 

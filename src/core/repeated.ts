@@ -15,7 +15,7 @@ export const ACROSS_DOCUMENTS = 'repeated/across-documents';
 export function isProse(text: string): boolean {
   return (
     !text.startsWith('(') &&
-    /[a-z]/.test(text) &&
+    /\p{Ll}/u.test(text) &&
     /[.!?]["'”’)]?$/.test(text) &&
     text.split(' ').length >= 8
   );

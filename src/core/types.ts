@@ -100,6 +100,40 @@ export interface RepeatedOptions {
   minChars: number;
 }
 
+/** The article model (core/article): when it runs, and its thresholds (jusText's, measured here). */
+export interface ArticleOptions {
+  /** `auto`: only where the input looks like a page (many short or link-like lines); `on`: always; `off`: never. */
+  extract: 'auto' | 'on' | 'off';
+  /** Blocks shorter than this (characters) are `short`. */
+  lengthLow: number;
+  /** A stopword-rich block longer than this is `good`. */
+  lengthHigh: number;
+  stopwordsLow: number;
+  stopwordsHigh: number;
+  /** A block with more of its characters in lone short text nodes (links) than this is `bad`. */
+  maxLinkDensity: number;
+  /** Blocks of other classes allowed between two good ones inside one region. */
+  maxGap: number;
+  /** A region lighter than this share of the heaviest one is not article. */
+  minRegionShare: number;
+  /** auto: at least this many blocks, and at least this share of them short lines without a sentence end. */
+  minBlocks: number;
+  minShortShare: number;
+}
+
+export const DEFAULT_ARTICLE: ArticleOptions = {
+  extract: 'auto',
+  lengthLow: 70,
+  lengthHigh: 200,
+  stopwordsLow: 0.2,
+  stopwordsHigh: 0.32,
+  maxLinkDensity: 0.7,
+  maxGap: 3,
+  minRegionShare: 0.3,
+  minBlocks: 40,
+  minShortShare: 0.4,
+};
+
 export interface GuardOptions {
   /** Warn when cleaning removes more than this share of a document's words. */
   maxRemovedShare: number;
@@ -123,5 +157,7 @@ export interface CleanOptions {
   rules: CompiledRule[];
   repeated: RepeatedOptions & { enabled: boolean };
   guard: GuardOptions;
+  /** The article model; DEFAULT_ARTICLE when absent. */
+  article?: ArticleOptions;
   across?: AcrossDocuments;
 }

@@ -1,4 +1,4 @@
-import type { CleanOptions } from '../core/types.js';
+import { DEFAULT_ARTICLE, type ArticleOptions, type CleanOptions } from '../core/types.js';
 import type { Config, RuleSpec } from './spec.js';
 import { DEFAULT_CONFIG } from './spec.js';
 import { PRESETS, PRESET_NAMES } from './presets.js';
@@ -9,6 +9,7 @@ export const DEFAULTS = {
   extends: ['recommended'],
   repeated: { enabled: true, minChars: 20, minDocs: 3, minShare: 0.2, maxWords: 60, maskDigits: true },
   guard: { maxRemovedShare: 0.5 },
+  article: DEFAULT_ARTICLE,
 };
 
 /** A rule in force and where it came from: a preset or a config file. */
@@ -25,6 +26,7 @@ export interface ResolvedConfig {
   disable: string[];
   repeated: typeof DEFAULTS.repeated;
   guard: typeof DEFAULTS.guard;
+  article: ArticleOptions;
 }
 
 /** How `extends` reaches another config file: given the reference and the file that names it. */
@@ -39,6 +41,7 @@ interface Layer {
   disable: Set<string>;
   repeated: Partial<typeof DEFAULTS.repeated>;
   guard: Partial<typeof DEFAULTS.guard>;
+  article: Partial<ArticleOptions>;
   files: string[];
 }
 
@@ -51,7 +54,7 @@ function presetInto(name: string, layer: Layer, seen: Set<string>): void {
 }
 
 function layerOf(config: Config, file: string | undefined, load: LoadRef | undefined, chain: string[], errors: ConfigError[]): Layer {
-  const layer: Layer = { rules: new Map(), disable: new Set(), repeated: {}, guard: {}, files: [] };
+  const layer: Layer = { rules: new Map(), disable: new Set(), repeated: {}, guard: {}, article: {}, files: [] };
   const refs = config.extends === undefined ? DEFAULTS.extends : typeof config.extends === 'string' ? [config.extends] : config.extends;
   const label = file ?? '(config)';
   refs.forEach((ref, i) => {
@@ -79,12 +82,14 @@ function layerOf(config: Config, file: string | undefined, load: LoadRef | undef
     for (const id of base.disable) layer.disable.add(id);
     Object.assign(layer.repeated, base.repeated);
     Object.assign(layer.guard, base.guard);
+    Object.assign(layer.article, base.article);
     layer.files.push(...base.files);
   });
   for (const spec of config.rules ?? []) layer.rules.set(spec.id, { spec, file });
   for (const id of config.disable ?? []) layer.disable.add(id);
   Object.assign(layer.repeated, config.repeated);
   Object.assign(layer.guard, config.guard);
+  Object.assign(layer.article, config.article);
   if (file) layer.files.push(file);
   return layer;
 }
@@ -110,6 +115,7 @@ export function resolveConfig(config: Config, file?: string, load?: LoadRef): Re
       disable: [...layer.disable],
       repeated: { ...DEFAULTS.repeated, ...stripUndefined(layer.repeated) },
       guard: { ...DEFAULTS.guard, ...stripUndefined(layer.guard) },
+      article: { ...DEFAULTS.article, ...stripUndefined(layer.article) },
     },
   };
 }
@@ -118,12 +124,19 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** The options with the command line's --extract over the config's article.extract. */
+export function withExtract(options: CleanOptions, extract: ArticleOptions['extract'] | undefined): CleanOptions {
+  if (!extract) return options;
+  return { ...options, article: { ...(options.article ?? DEFAULT_ARTICLE), extract } };
+}
+
 /** Compile a resolved config into what `cleanWith` runs. */
 export function compileResolved(config: ResolvedConfig): CleanOptions {
   return {
     rules: config.rules.map((r) => compileRule(r.spec, r.preset)),
     repeated: { enabled: config.repeated.enabled, minChars: config.repeated.minChars },
     guard: { maxRemovedShare: config.guard.maxRemovedShare },
+    article: { ...config.article },
   };
 }
 

@@ -69,6 +69,20 @@ export const ConfigSchema = z
         maxRemovedShare: z.number().min(0).max(1).optional().describe('Warn (error with --strict) when a document loses more than this share of its words (default 0.5).'),
       })
       .optional(),
+    article: z
+      .strictObject({
+        extract: z.enum(['auto', 'on', 'off']).optional().describe('The article model: auto (only where the input looks like a whole page), on, off (default auto).'),
+        lengthLow: z.int().min(1).optional().describe('Blocks shorter than this many characters are short (default 70).'),
+        lengthHigh: z.int().min(1).optional().describe('A stopword-rich block longer than this is good (default 200).'),
+        stopwordsLow: z.number().min(0).max(1).optional().describe('Stopword share from which a block is near-good (default 0.2).'),
+        stopwordsHigh: z.number().min(0).max(1).optional().describe('Stopword share from which a long block is good (default 0.32).'),
+        maxLinkDensity: z.number().min(0).max(1).optional().describe('A block with more of its characters in lone short text nodes is bad (default 0.7).'),
+        maxGap: z.int().min(0).optional().describe('Blocks allowed between two good ones inside one region (default 3).'),
+        minRegionShare: z.number().min(0).max(1).optional().describe('Regions lighter than this share of the heaviest are not article (default 0.3).'),
+        minBlocks: z.int().min(1).optional().describe('auto: a page has at least this many blocks (default 40).'),
+        minShortShare: z.number().min(0).max(1).optional().describe('auto: … and at least this share of them short lines without a sentence end (default 0.4).'),
+      })
+      .optional(),
   })
   .describe('clean-article configuration');
 
@@ -82,4 +96,5 @@ export const KEYS = {
   position: ['from', 'within'],
   repeated: ['enabled', 'minChars', 'minDocs', 'minShare', 'maxWords', 'maskDigits'],
   guard: ['maxRemovedShare'],
+  article: ['extract', 'lengthLow', 'lengthHigh', 'stopwordsLow', 'stopwordsHigh', 'maxLinkDensity', 'maxGap', 'minRegionShare', 'minBlocks', 'minShortShare'],
 };

@@ -1,6 +1,6 @@
 // The formats a user writes: a rule, its examples, a config. The core never sees these; the rules
 // layer compiles them into the core's CompiledRule and CleanOptions.
-import type { Action, CompiledRule, Scope } from '../core/types.js';
+import type { Action, ArticleOptions, CompiledRule, Scope } from '../core/types.js';
 
 export type MatchKind = 'phrase' | 'exact' | 'prefix' | 'suffix' | 'regex';
 
@@ -50,6 +50,8 @@ export interface Config {
   disable?: string[];
   repeated?: { enabled?: boolean; minChars?: number; minDocs?: number; minShare?: number; maxWords?: number; maskDigits?: boolean };
   guard?: { maxRemovedShare?: number };
+  /** The article model (core/article): when it runs and its thresholds. */
+  article?: Partial<ArticleOptions>;
 }
 
 export const DEFAULT_CONFIG: Config = { extends: ['recommended'] };

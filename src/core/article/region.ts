@@ -1,0 +1,216 @@
+// The article model: jusText's classification of blocks (good / near-good / short / bad) from
+// text alone, revised by the neighbours, and the article region as the heaviest run of good
+// blocks. What lies outside the region on a page-like input is boilerplate even when no rule
+// names it (an unseen legal wording, "Follow X on / Instagram" fragments, teaser rails).
+import type { ArticleOptions, Block } from '../types.js';
+import { detectLanguage, tokens } from './stopwords.js';
+
+export type BlockClass = 'good' | 'near-good' | 'short' | 'bad';
+
+export interface BlockFeatures {
+  chars: number;
+  words: number;
+  /** Share of the words that are stopwords of the document's language (a sentence stand-in without a list). */
+  stopwords: number;
+  /** Share of the characters in lone short text nodes (link texts) when the block was several nodes. */
+  links: number;
+  cls: BlockClass;
+}
+
+export interface Region {
+  /** Blocks outside the article, each with its features for the reason. */
+  outside: Array<{ block: number; features: BlockFeatures }>;
+}
+
+const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
+// Scripts written without spaces between words: word counts and stopword lists say nothing there.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+const LINK_PIECE = 40;
+
+function features(b: Block, words: string[], stop: Set<string> | undefined): Omit<BlockFeatures, 'cls'> {
+  let stopwords: number;
+  if (stop) {
+    let hits = 0;
+    for (const w of words) if (stop.has(w)) hits++;
+    stopwords = words.length ? hits / words.length : 0;
+  } else {
+    // No list for the language: a block of sentences reads as stopword-rich, anything else not.
+    stopwords = SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
+  }
+  let links = 0;
+  if (b.parts.length > 1) {
+    let short = 0;
+    let all = 0;
+    for (const p of b.parts) {
+      all += p.length;
+      if (p.length < LINK_PIECE && !SENTENCE_END.test(p)) short += p.length;
+    }
+    links = all ? short / all : 0;
+  }
+  return { chars: b.text.length, words: b.words, stopwords, links };
+}
+
+const RUNS_ON_END = /[,;:–—-]$/;
+const LOWER_START = /^\p{Ll}/u;
+
+/** Does block a end mid-sentence, continued by b (a lower-case start, a trailing comma, a stopword)? */
+function runsOn(a: Block, aWords: string[], b: Block, stop: Set<string> | undefined): boolean {
+  if (SENTENCE_END.test(a.text)) return false;
+  if (LOWER_START.test(b.text) || RUNS_ON_END.test(a.text)) return true;
+  const last = aWords[aWords.length - 1];
+  return last !== undefined && stop !== undefined && stop.has(last);
+}
+
+function classify(f: Omit<BlockFeatures, 'cls'>, o: ArticleOptions): BlockClass {
+  if (f.links > o.maxLinkDensity) return 'bad';
+  if (f.chars < o.lengthLow) return f.links > 0 ? 'bad' : 'short';
+  if (f.stopwords >= o.stopwordsHigh) return f.chars > o.lengthHigh ? 'good' : 'near-good';
+  if (f.stopwords >= o.stopwordsLow) return 'near-good';
+  return 'bad';
+}
+
+/** Does this input look like a page (many short or link-like lines), where the region step pays? */
+export function looksLikePage(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): boolean {
+  let n = 0;
+  let short = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (excluded[i]) continue;
+    n++;
+    const t = blocks[i].text;
+    if (t.length < 40 && !SENTENCE_END.test(t)) short++;
+  }
+  return n >= o.minBlocks && short / n >= o.minShortShare;
+}
+
+/**
+ * The blocks outside the article. `excluded` blocks (taken by wording rules this round) are
+ * boilerplate already: they are never promoted, and they count as bad neighbours.
+ */
+export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Region {
+  const n = blocks.length;
+  const words = blocks.map((b) => tokens(b.text));
+  let chars = 0;
+  let unspaced = 0;
+  for (const b of blocks) {
+    chars += b.text.length;
+    unspaced += b.text.match(UNSPACED)?.length ?? 0;
+  }
+  const stop = unspaced > 0.3 * chars ? undefined : detectLanguage(words.filter((_, i) => !excluded[i]));
+  const f: BlockFeatures[] = blocks.map((b, i) => ({ ...features(b, words[i], stop), cls: 'bad' }));
+  // Hard-wrapped prose arrives as a block per line ("made his debut for" / "Chelsea yesterday and"):
+  // lines that run on into the next are classified together, as the sentence they are.
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && !excluded[j] && !excluded[j + 1] && runsOn(blocks[j], words[j], blocks[j + 1], stop)) j++;
+    if (excluded[i]) {
+      i++;
+      continue;
+    }
+    let unit = f[i];
+    if (j > i) {
+      let chars = 0;
+      let wordsN = 0;
+      let stopW = 0;
+      let linkC = 0;
+      for (let k = i; k <= j; k++) {
+        chars += f[k].chars + 1;
+        wordsN += f[k].words;
+        stopW += f[k].stopwords * f[k].words;
+        linkC += f[k].links * f[k].chars;
+      }
+      unit = { chars, words: wordsN, stopwords: wordsN ? stopW / wordsN : 0, links: chars ? linkC / chars : 0, cls: 'bad' };
+    }
+    const cls = classify(unit, o);
+    for (let k = i; k <= j; k++) f[k].cls = cls;
+    i = j + 1;
+  }
+
+  // A story told in many mid-length paragraphs has no single good block: a run of near-good ones
+  // (short ones between them allowed) that together read as prose counts as good.
+  for (let i = 0; i < n; ) {
+    if (f[i].cls !== 'near-good') {
+      i++;
+      continue;
+    }
+    let j = i;
+    let chars = 0;
+    let stopChars = 0;
+    let nears = 0;
+    while (j < n && (f[j].cls === 'near-good' || f[j].cls === 'short')) {
+      if (f[j].cls === 'near-good') {
+        chars += f[j].chars;
+        stopChars += f[j].stopwords * f[j].chars;
+        nears++;
+      }
+      j++;
+    }
+    if (nears >= 2 && chars >= 2 * o.lengthHigh && stopChars / chars >= o.stopwordsHigh) {
+      for (let k = i; k < j; k++) if (f[k].cls === 'near-good') f[k].cls = 'good';
+    }
+    i = j;
+  }
+
+  const cls = f.map((x) => x.cls);
+  if (!cls.includes('good')) {
+    // Nothing reads as good: the longest block with some stopwords is the article's best guess.
+    let best = -1;
+    for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
+    if (best < 0) return { outside: [] };
+    cls[best] = 'good';
+  }
+
+  // jusText's revision: short blocks take the class of their good or bad neighbours, near-good
+  // ones are good unless both neighbours are bad.
+  const neighbour = (i: number, step: 1 | -1, skipNear: boolean, from: BlockClass[]): BlockClass => {
+    for (let j = i + step; j >= 0 && j < n; j += step) {
+      const c = from[j];
+      if (c === 'short' || (skipNear && c === 'near-good')) continue;
+      return c;
+    }
+    return 'bad';
+  };
+  const revised = [...cls];
+  for (let i = 0; i < n; i++) {
+    if (cls[i] !== 'short') continue;
+    const prev = neighbour(i, -1, true, cls);
+    const next = neighbour(i, 1, true, cls);
+    if (prev === 'good' && next === 'good') revised[i] = 'good';
+    else if (prev === 'bad' && next === 'bad') revised[i] = 'bad';
+    else if ((prev === 'bad' && neighbour(i, -1, false, cls) === 'near-good') || (next === 'bad' && neighbour(i, 1, false, cls) === 'near-good')) revised[i] = 'good';
+    else revised[i] = 'bad';
+  }
+  for (let i = 0; i < n; i++) {
+    if (revised[i] !== 'near-good') continue;
+    const prev = neighbour(i, -1, true, revised);
+    const next = neighbour(i, 1, true, revised);
+    revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+  }
+
+  // Regions: good blocks with gaps of at most maxGap blocks between them. Weighed by all their
+  // characters, so that cleaning the output again finds the same regions.
+  const regions: Array<{ from: number; to: number; weight: number }> = [];
+  for (let i = 0; i < n; i++) {
+    if (revised[i] !== 'good') continue;
+    const last = regions[regions.length - 1];
+    if (last && i - last.to - 1 <= o.maxGap) last.to = i;
+    else regions.push({ from: i, to: i, weight: 0 });
+  }
+  for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
+  const heaviest = Math.max(...regions.map((r) => r.weight));
+  const inside = new Uint8Array(n);
+  for (const r of regions) {
+    if (r.weight < o.minRegionShare * heaviest) continue;
+    let from = r.from;
+    let to = r.to;
+    // A title line just before the region (short, no sentence end) belongs to the article.
+    let t = from - 1;
+    while (t >= 0 && excluded[t]) t--;
+    if (t >= 0 && f[t].words >= 3 && f[t].words <= 25 && !SENTENCE_END.test(blocks[t].text) && f[t].links === 0) from = t;
+    // A list that the region's last paragraph introduces with a colon follows it.
+    if (blocks[to].text.endsWith(':')) while (to + 1 < n && !excluded[to + 1] && f[to + 1].cls !== 'good' && f[to + 1].links <= o.maxLinkDensity && f[to + 1].words <= 40) to++;
+    for (let i = from; i <= to; i++) inside[i] = 1;
+  }
+  const outside: Region['outside'] = [];
+  for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: { ...f[i], cls: revised[i] } });
+  return { outside };
+}
