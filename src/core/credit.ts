@@ -3,4 +3,7 @@
 const CREDIT =
   /^(?:[^.!?]{2,120}\bcontributed (?:reporting )?to this (?:report|story|article)\.?|(?:additional |further )?reporting by\b.{2,200}|(?:writing|compiled|edited) by\b.{2,200}(?:\bediting by\b.{2,120})?)$/iu;
 
-export const isCredit = (text: string): boolean => text.length <= 320 && CREDIT.test(text);
+// Every credit line holds one of these words; most blocks hold none, and skip the regex.
+const CUE = /contributed|reporting|writing|compiled|edited/i;
+
+export const isCredit = (text: string): boolean => text.length <= 320 && CUE.test(text) && CREDIT.test(text);

@@ -3,7 +3,7 @@
 // blocks. What lies outside the region on a page-like input is boilerplate even when no rule
 // names it (an unseen legal wording, "Follow X on / Instagram" fragments, teaser rails).
 import type { ArticleOptions, Block } from '../types.js';
-import { detectLanguage, tokens } from './stopwords.js';
+import { detectLanguage, isStopword, wordStats, type WordStats } from './stopwords.js';
 
 export type BlockClass = 'good' | 'near-good' | 'short' | 'bad';
 
@@ -23,16 +23,12 @@ export interface Region {
 }
 
 const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
-// Scripts written without spaces between words: word counts and stopword lists say nothing there.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 const LINK_PIECE = 40;
 
-function features(b: Block, words: string[], stop: Set<string> | undefined): Omit<BlockFeatures, 'cls'> {
+function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockFeatures, 'cls'> {
   let stopwords: number;
-  if (stop) {
-    let hits = 0;
-    for (const w of words) if (stop.has(w)) hits++;
-    stopwords = words.length ? hits / words.length : 0;
+  if (lang !== undefined) {
+    stopwords = w.words ? w.hits[lang] / w.words : 0;
   } else {
     // No list for the language: a block of sentences reads as stopword-rich, anything else not.
     stopwords = SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
@@ -54,11 +50,10 @@ const RUNS_ON_END = /[,;:–—-]$/;
 const LOWER_START = /^\p{Ll}/u;
 
 /** Does block a end mid-sentence, continued by b (a lower-case start, a trailing comma, a stopword)? */
-function runsOn(a: Block, aWords: string[], b: Block, stop: Set<string> | undefined): boolean {
+function runsOn(a: Block, aWords: WordStats, b: Block, lang: number | undefined): boolean {
   if (SENTENCE_END.test(a.text)) return false;
   if (LOWER_START.test(b.text) || RUNS_ON_END.test(a.text)) return true;
-  const last = aWords[aWords.length - 1];
-  return last !== undefined && stop !== undefined && stop.has(last);
+  return aWords.last !== undefined && lang !== undefined && isStopword(lang, aWords.last);
 }
 
 function classify(f: Omit<BlockFeatures, 'cls'>, o: ArticleOptions): BlockClass {
@@ -67,6 +62,24 @@ function classify(f: Omit<BlockFeatures, 'cls'>, o: ArticleOptions): BlockClass 
   if (f.stopwords >= o.stopwordsHigh) return f.chars > o.lengthHigh ? 'good' : 'near-good';
   if (f.stopwords >= o.stopwordsLow) return 'near-good';
   return 'bad';
+}
+
+/**
+ * For each block, the class of its nearest neighbour in one direction that is neither short nor
+ * (with skipNear) near-good; 'bad' past either end. One pass, where a walk per block was quadratic
+ * on a long menu of short blocks.
+ */
+function nearest(from: BlockClass[], skipNear: boolean, step: 1 | -1): BlockClass[] {
+  const n = from.length;
+  const out = new Array<BlockClass>(n);
+  let last: BlockClass = 'bad';
+  for (let k = 0; k < n; k++) {
+    const i = step === 1 ? n - 1 - k : k;
+    out[i] = last;
+    const c = from[i];
+    if (c !== 'short' && !(skipNear && c === 'near-good')) last = c;
+  }
+  return out;
 }
 
 /** Does this input look like a page (many short or link-like lines), where the region step pays? */
@@ -88,20 +101,16 @@ export function looksLikePage(blocks: Block[], excluded: ArrayLike<unknown>, o: 
  */
 export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Region {
   const n = blocks.length;
-  const words = blocks.map((b) => tokens(b.text));
+  const words = blocks.map(wordStats);
   let chars = 0;
-  let unspaced = 0;
-  for (const b of blocks) {
-    chars += b.text.length;
-    unspaced += b.text.match(UNSPACED)?.length ?? 0;
-  }
-  const stop = unspaced > 0.3 * chars ? undefined : detectLanguage(words.filter((_, i) => !excluded[i]));
-  const f: BlockFeatures[] = blocks.map((b, i) => ({ ...features(b, words[i], stop), cls: 'bad' }));
+  for (const b of blocks) chars += b.text.length;
+  const lang = detectLanguage(words.filter((_, i) => !excluded[i]), chars);
+  const f: BlockFeatures[] = blocks.map((b, i) => ({ ...features(b, words[i], lang), cls: 'bad' }));
   // Hard-wrapped prose arrives as a block per line ("made his debut for" / "Chelsea yesterday and"):
   // lines that run on into the next are classified together, as the sentence they are.
   for (let i = 0; i < n; ) {
     let j = i;
-    while (j + 1 < n && !excluded[j] && !excluded[j + 1] && runsOn(blocks[j], words[j], blocks[j + 1], stop)) j++;
+    while (j + 1 < n && !excluded[j] && !excluded[j + 1] && runsOn(blocks[j], words[j], blocks[j + 1], lang)) j++;
     if (excluded[i]) {
       i++;
       continue;
@@ -161,29 +170,25 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
 
   // jusText's revision: short blocks take the class of their good or bad neighbours, near-good
   // ones are good unless both neighbours are bad.
-  const neighbour = (i: number, step: 1 | -1, skipNear: boolean, from: BlockClass[]): BlockClass => {
-    for (let j = i + step; j >= 0 && j < n; j += step) {
-      const c = from[j];
-      if (c === 'short' || (skipNear && c === 'near-good')) continue;
-      return c;
-    }
-    return 'bad';
-  };
   const revised = [...cls];
+  const prevSkip = nearest(cls, true, -1);
+  const nextSkip = nearest(cls, true, 1);
+  const prevAny = nearest(cls, false, -1);
+  const nextAny = nearest(cls, false, 1);
   for (let i = 0; i < n; i++) {
     if (cls[i] !== 'short') continue;
-    const prev = neighbour(i, -1, true, cls);
-    const next = neighbour(i, 1, true, cls);
+    const prev = prevSkip[i];
+    const next = nextSkip[i];
     if (prev === 'good' && next === 'good') revised[i] = 'good';
     else if (prev === 'bad' && next === 'bad') revised[i] = 'bad';
-    else if ((prev === 'bad' && neighbour(i, -1, false, cls) === 'near-good') || (next === 'bad' && neighbour(i, 1, false, cls) === 'near-good')) revised[i] = 'good';
+    else if ((prev === 'bad' && prevAny[i] === 'near-good') || (next === 'bad' && nextAny[i] === 'near-good')) revised[i] = 'good';
     else revised[i] = 'bad';
   }
+  const afterShort = [...revised];
+  const prevR = nearest(afterShort, true, -1);
+  const nextR = nearest(afterShort, true, 1);
   for (let i = 0; i < n; i++) {
-    if (revised[i] !== 'near-good') continue;
-    const prev = neighbour(i, -1, true, revised);
-    const next = neighbour(i, 1, true, revised);
-    revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+    if (afterShort[i] === 'near-good') revised[i] = prevR[i] === 'bad' && nextR[i] === 'bad' ? 'bad' : 'good';
   }
 
   // Regions: good blocks with gaps of at most maxGap blocks between them. Weighed by all their

@@ -1,39 +1,94 @@
 import { deu, eng, fra, ita, nld, pol, por, rus, spa } from 'stopword';
+import type { Block } from '../types.js';
 
-export type Language = 'eng' | 'deu' | 'fra' | 'spa' | 'ita' | 'por' | 'nld' | 'pol' | 'rus';
+const LISTS = [eng, deu, fra, spa, ita, por, nld, pol, rus];
+let masks: Map<string, number> | undefined;
 
-const LISTS: Record<Language, string[]> = { eng, deu, fra, spa, ita, por, nld, pol, rus };
-let sets: Array<[Language, Set<string>]> | undefined;
-
-/** One set per language, built on first use (a run that never models an article never pays). */
-export function stopwordSets(): Array<[Language, Set<string>]> {
-  return (sets ??= (Object.keys(LISTS) as Language[]).map((l) => [l, new Set(LISTS[l].map((w) => w.toLowerCase()))]));
+/**
+ * Each stopword with a bit for every language whose list holds it: one look-up per word instead
+ * of one per language. Built on first use (a run that never models an article never pays).
+ */
+function stopwordMasks(): Map<string, number> {
+  if (masks) return masks;
+  masks = new Map();
+  LISTS.forEach((list, l) => {
+    for (const w of list) {
+      const k = w.toLowerCase();
+      masks!.set(k, (masks!.get(k) ?? 0) | (1 << l));
+    }
+  });
+  return masks;
 }
 
-const WORD = /[\p{L}\p{N}'’]+/gu;
+// Punctuation and symbols at a word's ends are not part of it; letters, digits and marks of any
+// script are (ASCII punctuation and the common quotes and dashes are what scraped text has).
+const isWordChar = (c: number) => !((c < 48 && c !== 39) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 191) || (c >= 0x2010 && c <= 0x206f));
+// Scripts written without spaces between words: word counts and stopword lists say nothing there.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
-/** Lower-cased words of a text, apostrophes kept ("don't"). */
-export function tokens(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+/** What the model reads of a block's words: made once per block and kept across rounds. */
+export interface WordStats {
+  words: number;
+  /** Stopwords of each language's list, in LISTS order. */
+  hits: number[];
+  /** Its last word, lower-cased. */
+  last: string | undefined;
+  /** Characters in scripts without spaces between words. */
+  unspaced: number;
+}
+
+const cache = new WeakMap<Block, WordStats>();
+
+export function wordStats(b: Block): WordStats {
+  let s = cache.get(b);
+  if (s) return s;
+  // Block text is folded (single spaces), so words are what lies between spaces, less the
+  // punctuation at their ends; a regex over every block cost more than the rest of the model.
+  const hits = new Array<number>(LISTS.length).fill(0);
+  const m = stopwordMasks();
+  let words = 0;
+  let last: string | undefined;
+  const text = b.lower;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    let j = end;
+    while (i < j && !isWordChar(text.charCodeAt(i))) i++;
+    while (j > i && !isWordChar(text.charCodeAt(j - 1))) j--;
+    if (j > i) {
+      const t = text.slice(i, j);
+      words++;
+      last = t;
+      const bits = m.get(t);
+      if (bits) for (let l = 0; l < LISTS.length; l++) if (bits & (1 << l)) hits[l]++;
+    }
+    start = end + 1;
+  }
+  s = { words, hits, last, unspaced: /[^\x00-\u024f]/.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
+  cache.set(b, s);
+  return s;
 }
 
 /**
- * The document's language: the list that covers most of its words. Undefined when no list
- * covers at least a twentieth of them (a language without a list; the model then falls back
- * to length and sentence punctuation).
+ * The document's language, as an index into the lists: the one that covers most of its words.
+ * Undefined when no list covers a twentieth of them, or the text is mostly in a script without
+ * spaces (the model then falls back to length and sentence punctuation).
  */
-export function detectLanguage(words: string[][]): Set<string> | undefined {
-  let best: Set<string> | undefined;
-  let bestHits = 0;
-  let total = 0;
-  for (const w of words) total += w.length;
-  for (const [, set] of stopwordSets()) {
-    let hits = 0;
-    for (const list of words) for (const t of list) if (set.has(t)) hits++;
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = set;
-    }
+export function detectLanguage(stats: WordStats[], chars: number): number | undefined {
+  let words = 0;
+  let unspaced = 0;
+  const hits = new Array<number>(LISTS.length).fill(0);
+  for (const s of stats) {
+    words += s.words;
+    unspaced += s.unspaced;
+    for (let l = 0; l < hits.length; l++) hits[l] += s.hits[l];
   }
-  return total > 0 && bestHits / total >= 0.05 ? best : undefined;
+  if (unspaced > 0.3 * chars) return undefined;
+  let best = 0;
+  for (let l = 1; l < hits.length; l++) if (hits[l] > hits[best]) best = l;
+  return words > 0 && hits[best] / words >= 0.05 ? best : undefined;
 }
+
+/** Is this lower-cased word a stopword of language `lang`? */
+export const isStopword = (lang: number, word: string) => ((stopwordMasks().get(word) ?? 0) & (1 << lang)) !== 0;
