@@ -93,3 +93,40 @@ describe('the context keeps content that shape and repetition would take', () =>
     expect(rec.overruled).toEqual([{ rule: 'repeated/across-documents', reason: 'kept: a credit line is content', text: "Metro Ledger's Sam Ortiz contributed to this report.", lines: [3, 3] }]);
   });
 });
+
+describe('the article model (region/outside-article)', () => {
+  const page = readFileSync(path.resolve(import.meta.dirname, '../fixtures/page-dump-en/input.txt'), 'utf8');
+  it('on a whole page, removes what lies outside the article, each removal with its features', () => {
+    const r = clean(page);
+    const outside = r.removed.filter((x) => x.rule === 'region/outside-article');
+    // No rule names these: an unseen legal wording split over two lines, social-follow link fragments.
+    expect(outside.map((x) => x.text)).toEqual(
+      expect.arrayContaining(['Follow Harbor Herald on', 'Instagram', 'TikTok', 'Learn more', 'This content may not be reproduced, rewritten', 'or redistributed without the written permission of the publisher.']),
+    );
+    expect(outside.find((x) => x.text === 'Learn more')!.reason).toMatch(/^outside the article region: (good|near-good|short|bad) \(2 words, stopwords [\d.]+, link text [\d.]+\)$/);
+    expect(r.text).toContain('Gull Point, March 15');
+    expect(r.text).not.toMatch(/may not be reproduced|redistributed without/);
+  });
+  it('--extract off and article.extract: off leave the region step out; on runs it on any input', () => {
+    const off = clean(page, { article: { extract: 'off' } });
+    expect(off.removed.some((x) => x.rule === 'region/outside-article')).toBe(false);
+    expect(off.text).toContain('Learn more');
+    const dir = tree({ 'page.txt': page });
+    const cliOff = cli(dir, ['page.txt', '--extract', 'off']);
+    expect(cliOff.stdout).toBe(off.text);
+    const bad = cli(dir, ['page.txt', '--extract', 'sometimes']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^clean-article: error: option '--extract <when>' argument 'sometimes' is invalid/);
+    // A tight article is not a page: auto leaves it alone, on applies the model anyway.
+    const article = 'A short notice about the pier.\n\nIt reopens on Friday, the harbour office said in a statement on Monday morning after weeks of repairs to the landing.\n';
+    expect(clean(article).removed).toEqual([]);
+    expect(clean(article, { article: { extract: 'on' } }).removed.map((x) => x.rule)).toEqual(['region/outside-article']);
+  });
+  it('thresholds are config keys, validated like the rest', () => {
+    const dir = tree({ '.clean-article.json': JSON.stringify({ article: { extract: 'always', maxGap: -1 } }), 'a.txt': 'Text.\n' });
+    const r = cli(dir, ['a.txt']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/article\.extract: must be one of "auto", "on", "off"/);
+    expect(r.stderr).toMatch(/article\.maxGap: /);
+  });
+});

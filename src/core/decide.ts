@@ -58,8 +58,11 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   }
   // The article model: on a page, what lies outside the article region goes, named by no rule.
   const article = options.article ?? DEFAULT_ARTICLE;
+  let titles: number[] = [];
   if (article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article))) {
-    for (const { block, features: f } of findRegion(blocks, owner, article).outside) {
+    const region = findRegion(blocks, owner, article);
+    titles = region.titles;
+    for (const { block, features: f } of region.outside) {
       if (isCredit(blocks[block].text)) continue;
       context.push({
         rule: OUTSIDE,
@@ -84,6 +87,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     for (let i = p.from; i <= p.to; i++) {
       // A second copy of a credit line within one document still goes: detectRepeats keeps the first.
       if (p.rule !== WITHIN_DOCUMENT && isCredit(blocks[i].text)) keep(p, i, 'kept: a credit line is content');
+      else if (p.rule !== OUTSIDE && titles.includes(i)) keep(p, i, "kept: the article's title, just before its region");
       else if (!owner[i]) taken[i] ??= p;
     }
   }

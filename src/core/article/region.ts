@@ -14,12 +14,15 @@ export interface BlockFeatures {
   stopwords: number;
   /** Share of the characters in lone short text nodes (link texts) when the block was several nodes. */
   links: number;
+  /** The block's own class (with the lines it runs on into, for hard-wrapped text), before the neighbours revise it. */
   cls: BlockClass;
 }
 
 export interface Region {
   /** Blocks outside the article, each with its features for the reason. */
   outside: Array<{ block: number; features: BlockFeatures }>;
+  /** The article titles found just before its regions: shape rules do not take them. */
+  titles: number[];
 }
 
 const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
@@ -82,6 +85,53 @@ function nearest(from: BlockClass[], skipNear: boolean, step: 1 | -1): BlockClas
   return out;
 }
 
+// A byline's first word ("By Ann Lee", "Von Anke Brodersen", "Par Yann Le Gall").
+const BYLINE = /^(?:by|von|par|por|di|da|door|przez|от|автор)$/iu;
+const TITLE_LOOKBACK = 4;
+
+/**
+ * The nearest of the few blocks before `from` that reads as a title: four to 25 words, a capital
+ * first, no sentence end, no link pieces, at most one word with digits (not a date line), not a
+ * byline. -1 when there is none.
+ */
+function titleBefore(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown>, from: number): number {
+  for (let t = from - 1, seen = 0; t >= 0 && seen < TITLE_LOOKBACK; t--) {
+    if (excluded[t]) continue;
+    seen++;
+    const text = blocks[t].text;
+    const words = text.split(' ');
+    if (f[t].words < 4 || f[t].words > 25 || SENTENCE_END.test(text) || f[t].links > 0 || !/^\p{Lu}/u.test(text)) continue;
+    if (BYLINE.test(words[0]) || words.filter((w) => /\d/.test(w)).length > 1) continue;
+    return t;
+  }
+  return -1;
+}
+
+/**
+ * Where a region really ends. After its last good block, near-good paragraphs that follow it
+ * directly belong to the article (a short closing paragraph), and so does a list that a line
+ * ending in a colon introduces; at the first short or bad block the article has ended, and what
+ * the revision pulled in after it (a legal notice in sentences, "Follow X on / Instagram"
+ * fragments) stays outside.
+ */
+function tailOf(blocks: Block[], f: BlockFeatures[], from: number, to: number): number {
+  let end = to;
+  while (end > from && f[end].cls !== 'good') end--;
+  for (let k = end + 1; k <= to; ) {
+    if (f[k].cls === 'near-good') {
+      end = k++;
+      continue;
+    }
+    if (blocks[k].text.endsWith(':') && f[k].words >= 3 && f[k].words <= 30) {
+      end = k++;
+      while (k <= to && f[k].cls === 'short' && f[k].links === 0) end = k++;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
 /** Does this input look like a page (many short or link-like lines), where the region step pays? */
 export function looksLikePage(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): boolean {
   let n = 0;
@@ -135,24 +185,28 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   }
 
   // A story told in many mid-length paragraphs has no single good block: a run of near-good ones
-  // (short ones between them allowed) that together read as prose counts as good.
+  // (a single short one between two of them allowed) that together read as prose counts as good.
   for (let i = 0; i < n; ) {
     if (f[i].cls !== 'near-good') {
       i++;
       continue;
     }
     let j = i;
+    let end = i;
     let chars = 0;
     let stopChars = 0;
     let nears = 0;
-    while (j < n && (f[j].cls === 'near-good' || f[j].cls === 'short')) {
+    // One short block between two near-good ones (a subheading, a link line) keeps the run going.
+    while (j < n && (f[j].cls === 'near-good' || (f[j].cls === 'short' && j + 1 < n && f[j + 1].cls === 'near-good'))) {
       if (f[j].cls === 'near-good') {
         chars += f[j].chars;
         stopChars += f[j].stopwords * f[j].chars;
         nears++;
+        end = j;
       }
       j++;
     }
+    j = end + 1;
     if (nears >= 2 && chars >= 2 * o.lengthHigh && stopChars / chars >= o.stopwordsHigh) {
       for (let k = i; k < j; k++) if (f[k].cls === 'near-good') f[k].cls = 'good';
     }
@@ -164,7 +218,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     // Nothing reads as good: the longest block with some stopwords is the article's best guess.
     let best = -1;
     for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
-    if (best < 0) return { outside: [] };
+    if (best < 0) return { outside: [], titles: [] };
     cls[best] = 'good';
   }
 
@@ -203,19 +257,22 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
   const heaviest = Math.max(...regions.map((r) => r.weight));
   const inside = new Uint8Array(n);
+  const titles: number[] = [];
   for (const r of regions) {
     if (r.weight < o.minRegionShare * heaviest) continue;
-    let from = r.from;
-    let to = r.to;
-    // A title line just before the region (short, no sentence end) belongs to the article.
-    let t = from - 1;
-    while (t >= 0 && excluded[t]) t--;
-    if (t >= 0 && f[t].words >= 3 && f[t].words <= 25 && !SENTENCE_END.test(blocks[t].text) && f[t].links === 0) from = t;
+    const from = r.from;
+    let to = tailOf(blocks, f, r.from, r.to);
+    // The title a little before the region belongs to the article (bylines and dates between go).
+    const title = titleBefore(blocks, f, excluded, from);
+    if (title >= 0) {
+      inside[title] = 1;
+      titles.push(title);
+    }
     // A list that the region's last paragraph introduces with a colon follows it.
     if (blocks[to].text.endsWith(':')) while (to + 1 < n && !excluded[to + 1] && f[to + 1].cls !== 'good' && f[to + 1].links <= o.maxLinkDensity && f[to + 1].words <= 40) to++;
     for (let i = from; i <= to; i++) inside[i] = 1;
   }
   const outside: Region['outside'] = [];
-  for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: { ...f[i], cls: revised[i] } });
-  return { outside };
+  for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: f[i] });
+  return { outside, titles };
 }
