@@ -26,6 +26,7 @@ export interface Region {
 }
 
 const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
+const HAS_SENTENCE_END = /[.!?…。！？](?:\s|$)|[。！？]/;
 const LINK_PIECE = 40;
 
 function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockFeatures, 'cls'> {
@@ -34,7 +35,7 @@ function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockF
     stopwords = w.words ? w.hits[lang] / w.words : 0;
   } else {
     // No list for the language: a block of sentences reads as stopword-rich, anything else not.
-    stopwords = SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
+    stopwords = HAS_SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
   }
   let links = 0;
   if (b.parts.length > 1) {
@@ -155,6 +156,11 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   let chars = 0;
   for (const b of blocks) chars += b.text.length;
   const lang = detectLanguage(words.filter((_, i) => !excluded[i]), chars);
+  // In a script without spaces (Chinese, Japanese, Thai) a character carries about what three
+  // do in a spaced one: the length thresholds shrink to match.
+  let unspaced = 0;
+  for (const w of words) unspaced += w.unspaced;
+  const lengths = unspaced > 0.3 * chars ? { ...o, lengthLow: Math.round(o.lengthLow / 3), lengthHigh: Math.round(o.lengthHigh / 3) } : o;
   const f: BlockFeatures[] = blocks.map((b, i) => ({ ...features(b, words[i], lang), cls: 'bad' }));
   // Hard-wrapped prose arrives as a block per line ("made his debut for" / "Chelsea yesterday and"):
   // lines that run on into the next are classified together, as the sentence they are.
@@ -179,7 +185,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
       }
       unit = { chars, words: wordsN, stopwords: wordsN ? stopW / wordsN : 0, links: chars ? linkC / chars : 0, cls: 'bad' };
     }
-    const cls = classify(unit, o);
+    const cls = classify(unit, lengths);
     for (let k = i; k <= j; k++) f[k].cls = cls;
     i = j + 1;
   }
