@@ -61,7 +61,7 @@ function compare(label, cwd, extra = []) {
 const fixtures = path.resolve(newRoot, 'fixtures');
 for (const name of fs.readdirSync(fixtures).sort()) {
   const dir = path.join(fixtures, name);
-  if (!fs.statSync(dir).isDirectory() || name === 'labelled') continue;
+  if (!fs.statSync(dir).isDirectory()) continue;
   const cfg = path.join(dir, 'config.json');
   const work = path.join(tmp, 'fx', name);
   if (fs.existsSync(path.join(dir, 'input'))) fs.cpSync(path.join(dir, 'input'), work, { recursive: true });

@@ -1,18 +1,13 @@
 // Blocks repeated across documents: two invented publishers, each with its own navigation,
 // newsletter box and footer (fixtures/across/input), cleaned with the presets off.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { root, spawnCli } from './helpers/spawn.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.cjs');
-function cli(cwd: string, args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (cwd: string, args: string[]) => spawnCli(args, { cwd });
 /** A scratch copy of the fixture folder, so outputs never land in the repository. */
 function copy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'clean-article-across-'));

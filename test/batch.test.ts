@@ -1,17 +1,13 @@
 // Batch, pre-commit and pipeline modes, checked by spawning the real binary on temporary folders.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { tree } from './helpers/world.js';
+import { bin, root, spawnCli } from './helpers/spawn.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.cjs');
-function cli(cwd: string, args: string[], input = '') {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (cwd: string, args: string[], input = '') => spawnCli(args, { cwd, input });
 const DIRTY = 'The ferry runs again &amp; on time.\nAdvertisement\n';
 const CLEANED = 'The ferry runs again & on time.\n';
 const CLEAN = 'Already clean.\n';

@@ -1,5 +1,6 @@
 // The CLI contract, checked by spawning the real binary (bin/ → dist/, built by `npm test`'s pretest).
 import { spawnSync } from 'node:child_process';
+import { bin, root, spawnCli } from './helpers/spawn.js';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,17 +8,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.cjs');
 const fixture = (name: string, file: string) => path.join(root, 'fixtures', name, file);
 const seedIn = fixture('article-seed-shape', 'input.txt');
 const seedOut = readFileSync(fixture('article-seed-shape', 'expected.txt'), 'utf8');
 
-function cli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}) {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', ...opts.env };
-  const r = spawnSync(process.execPath, [bin, ...args], { input: opts.input ?? '', env, cwd: opts.cwd ?? root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = spawnCli;
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'clean-article-'));
 const ESC = '\u001b[';
 

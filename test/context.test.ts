@@ -1,14 +1,13 @@
 // Shape and repetition are weak evidence: content shares them. These folders of invented stories
 // were emptied or lost their credit lines before the guard and the credit-line rule.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { tree } from './helpers/world.js';
+import { spawnCli } from './helpers/spawn.js';
 
-const bin = path.resolve(import.meta.dirname, '../bin/clean-article.cjs');
-const cli = (cwd: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+const cli = (cwd: string, args: string[]) => spawnCli(args, { cwd });
 
 const PLACES = ['', 'the pier', 'the library', 'the bus depot'];
 const CREDITED = (n: number) =>
@@ -28,13 +27,13 @@ describe('the context keeps content that shape and repetition would take', () =>
     for (let i = 0; i < 10; i++) files[`wire/copy-${i}.txt`] = `Outlet ${i} Home\n\n${WIRE}\n`;
     const dir = tree(files);
     const r = cli(dir, ['wire', '--write']);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     for (let i = 0; i < 10; i++) {
       const out = readFileSync(path.join(dir, `wire/copy-${i}.txt`), 'utf8');
       expect(out, `copy-${i}`).toBe(WIRE.split('\n').join('\n\n') + '\n');
     }
     const again = cli(dir, ['wire', '--check']);
-    expect(again.status).toBe(0);
+    expect(again.code).toBe(0);
   });
 
   it.each([
@@ -75,7 +74,7 @@ describe('the context keeps content that shape and repetition would take', () =>
     });
     const dir = tree(files);
     const r = cli(dir, ['ledger', '--out-dir', 'out', '--no-config']);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     for (let i = 0; i < 5; i++) {
       const out = readFileSync(path.join(dir, `out/story-${i}.txt`), 'utf8');
       expect(out).toContain("Metro Ledger's Sam Ortiz contributed to this report.");
@@ -115,7 +114,7 @@ describe('the article model (region/outside-article)', () => {
     const cliOff = cli(dir, ['page.txt', '--extract', 'off']);
     expect(cliOff.stdout).toBe(off.text);
     const bad = cli(dir, ['page.txt', '--extract', 'sometimes']);
-    expect(bad.status).toBe(2);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^clean-article: error: option '--extract <when>' argument 'sometimes' is invalid/);
     // A tight article is not a page: auto leaves it alone, on applies the model anyway.
     const article = 'A short notice about the pier.\n\nIt reopens on Friday, the harbour office said in a statement on Monday morning after weeks of repairs to the landing.\n';
@@ -125,7 +124,7 @@ describe('the article model (region/outside-article)', () => {
   it('thresholds are config keys, validated like the rest', () => {
     const dir = tree({ '.clean-article.json': JSON.stringify({ article: { extract: 'always', maxGap: -1 } }), 'a.txt': 'Text.\n' });
     const r = cli(dir, ['a.txt']);
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/article\.extract: must be one of "auto", "on", "off"/);
     expect(r.stderr).toMatch(/article\.maxGap: /);
   });

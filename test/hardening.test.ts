@@ -1,6 +1,5 @@
 // Inputs a hostile user (or a broken scraper) hands the tool: each case here crashed, hung, skipped
 // silently, wrote over an input or was refused wrongly before its fix.
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,15 +8,9 @@ import { clean } from '../src/index.js';
 import { linesOf } from '../src/io/lines.js';
 import { fieldSpan } from '../src/batch/jsonl-record.js';
 import { tree } from './helpers/world.js';
+import { spawnCli } from './helpers/spawn.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/clean-article.cjs');
-function cli(cwd: string, args: string[], input = '', as?: number) {
-  // As root, permissions do not stop a read: run as nobody where a test needs them to.
-  const cmd = as === undefined ? [process.execPath, bin, ...args] : ['setpriv', `--reuid=${as}`, `--regid=${as}`, '--clear-groups', process.execPath, bin, ...args];
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd, input, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (cwd: string, args: string[], input = '', as?: number) => spawnCli(args, { cwd, input, as });
 const STORY = 'The harbour board met on Tuesday and agreed to rebuild the north pier before the summer season.\n';
 
 describe('no crash on long inputs', () => {
