@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CleanResult } from '../core/types.js';
-import { cleanWith } from '../core/clean.js';
+import { cleanWith, overGuard } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
 import { describeFsError, readInput } from '../io/read.js';
 import { ensureDir, writeAtomic } from '../io/write.js';
@@ -106,7 +106,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   outcome.rules = [...new Set(result.removed.map((r) => r.rule))];
   outcome.removed = result.removed.length;
   if (task.wantResult) outcome.result = result;
-  if (task.strict && result.stats.removedShare > opts.guard.maxRemovedShare) {
+  if (task.strict && overGuard(result, opts.guard)) {
     return { ...outcome, ok: false, error: { cause: `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(opts.guard.maxRemovedShare * 100)}%); not written`, hint: 'check it with --explain' } };
   }
   // An input that cannot be written back as it came (invalid UTF-8, UTF-16 or UTF-32) is never

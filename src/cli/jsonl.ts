@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { syncFile } from '../io/write.js';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
@@ -97,7 +98,11 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
   if (tmp) {
     await new Promise<void>((resolve, reject) => sink.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (stopped || unreadable) await unlink(tmp).catch(() => undefined);
-    else await rename(tmp, outFile!);
+    else {
+      // As the atomic writer does for every other output: on disk before it takes the name.
+      syncFile(tmp);
+      await rename(tmp, outFile!);
+    }
   }
   if (!o.quiet) {
     stderr.write(`clean-article: ${plural(records, 'record')} cleaned, ${changed} changed, ${bad} malformed (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

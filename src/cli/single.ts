@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { renderJson } from '../core/render.js';
-import { cleanWith } from '../core/clean.js';
+import { cleanWith, overGuard } from '../core/clean.js';
 import { withExtract } from '../rules/resolve.js';
 import { decodeBytes, describeFsError, readInput, readStream, type ReadResult } from '../io/read.js';
 import { sameFile, writeAtomic } from '../io/write.js';
@@ -44,7 +44,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
   }
   const result = cleanWith(read.text, withExtract(cfg.options, opts.extract));
   const warnings = [...read.warnings, ...result.warnings];
-  const refused = opts.strict && result.stats.removedShare > cfg.options.guard.maxRemovedShare;
+  const refused = opts.strict && overGuard(result, cfg.options.guard);
   if (!opts.quiet || refused) {
     for (const w of warnings) stderr.write(problem(c, refused ? 'error' : 'warning', name, w));
   }

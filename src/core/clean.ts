@@ -78,3 +78,6 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
     warnings,
   };
 }
+
+/** Did cleaning take more than the guard share of the words? (--strict refuses such a document.) */
+export const overGuard = (result: CleanResult, guard: CleanOptions['guard']): boolean => result.stats.removedShare > guard.maxRemovedShare;

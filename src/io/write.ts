@@ -128,3 +128,13 @@ export function realPath(p: string): string {
     }
   }
 }
+
+/** fsync a file that was written by a stream, before it is renamed into place. */
+export function syncFile(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
