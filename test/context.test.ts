@@ -56,6 +56,19 @@ describe('the context keeps content that shape and repetition would take', () =>
     expect(clean(r.text).text).toBe(r.text);
   });
 
+  it('a score table inside an article stays, figures and names alike', () => {
+    const table = ['Team', 'Played', 'Won', 'Points', 'Harbor City', '12', '9', '27', 'Port Ellis', '12', '7', '22', 'Tidewater', '12', '4', '13'];
+    const steps = ['1. Whisk the eggs and sugar until pale.', '2. Fold in the flour gently.', '3. Pour into the lined tin.', '4. Bake for forty minutes.'];
+    for (const items of [table, steps]) {
+      const text = ['The league table after twelve rounds shows Harbor City well clear at the top, with the title race all but over.', ...items, 'Port Ellis can still finish second if they win their last two matches at home this month.'].join('\n\n') + '\n';
+      const r = clean(text);
+      expect(r.removed).toEqual([]);
+      expect(r.text).toBe(text);
+    }
+    // The same figures with nothing around them are share counts, and go.
+    expect(clean('Share\n\n12\n\nTweet\n\n9\n\nEmail\n\n27\n').text).toBe('');
+  });
+
   it('a list introduced by a sentence ending in a colon stays even at the end of the article', () => {
     const items = ['Harbor City Arena, March 3', 'Port Ellis Town Hall, March 5', 'Tidewater Music Barn, March 8', 'North Bay Theatre, March 12'];
     const r = clean(['The Lantern Quartet announced its spring tour on Monday, its first in six years.', 'The band will play these venues:', ...items].join('\n\n'));

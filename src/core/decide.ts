@@ -131,15 +131,21 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
  * are prose, or the one before introduces them with a colon.
  */
 function isListInArticle(blocks: Block[], owner: Array<Proposal | undefined>, from: number, to: number): boolean {
-  // The run may begin with the sentence that introduces the list (a headline run takes a line
-  // ending in a colon); then the prose before that sentence is what places it in the article.
+  // The run may be one part of a longer list or table (team names between runs of figures): walk
+  // out over the items around it, and wording-removed blocks, to the text that frames them.
   let before = from - 1;
-  while (before >= 0 && owner[before]) before--;
+  for (let seen = 0; before >= 0 && seen < MAX_ITEMS && (owner[before] || isItem(blocks[before])); before--) seen++;
   if (before < 0) return false;
   if (introduces(blocks[before])) return true;
   if (!isProse(blocks[before].text)) return false;
+  // The run may begin with the sentence that introduces the list (a headline run takes a line
+  // ending in a colon); then the prose before that sentence is what places it in the article.
   if (introduces(blocks[from])) return true;
   let after = to + 1;
-  while (after < blocks.length && owner[after]) after++;
+  for (let seen = 0; after < blocks.length && seen < MAX_ITEMS && (owner[after] || isItem(blocks[after])); after++) seen++;
   return after < blocks.length && isProse(blocks[after].text);
 }
+
+// A list item or table cell: short, not a sentence. A list longer than MAX_ITEMS is not read as one.
+const isItem = (b: Block) => b.words <= 12 && !isProse(b.text) && !b.text.endsWith(':');
+const MAX_ITEMS = 60;
