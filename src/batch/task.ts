@@ -24,6 +24,8 @@ export interface FileTask {
   across?: { counts: Array<[string, number]>; docs: number; maskDigits: boolean; maxWords: number };
   /** --extract, over the config's article.extract. */
   extract?: ArticleOptions['extract'];
+  /** --encoding: a legacy encoding's name, or auto. */
+  encoding?: string;
 }
 
 export interface FileOutcome {
@@ -51,6 +53,7 @@ export interface JsonlTask {
 export interface FingerprintTask {
   kind: 'fingerprint';
   file: string;
+  encoding?: string;
   maskDigits: boolean;
   maxWords: number;
 }
@@ -95,7 +98,7 @@ function countsMap(counts: Array<[string, number]>): Map<string, number> {
 /** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
 export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
-  const read = readInput(task.file);
+  const read = readInput(task.file, task.encoding);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
   const base = withExtract(await options(task.configFile), task.extract);
   const opts = task.across ? { ...base, across: { ...task.across, counts: countsMap(task.across.counts) } } : base;
@@ -135,7 +138,7 @@ export async function processTask(task: Task): Promise<Outcome> {
   }
   if (task.kind === 'fingerprint') {
     // An unreadable file is left out of the count; the cleaning pass reports it.
-    const read = readInput(task.file);
+    const read = readInput(task.file, task.encoding);
     return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task), bytes: read.text.length } : { ok: false, fingerprints: [], bytes: 0 };
   }
   if (task.kind === 'file') {

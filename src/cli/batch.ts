@@ -100,7 +100,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     // passes make the result independent of file order and of how many workers there are.
     try {
       const counting = progress('counting', files.length, stderr, env, Boolean(o.quiet));
-      acrossOf = await countAcross(runner, files, groupOf, repeatedOf, (bytes) => counting.tick(bytes)).finally(() => counting.stop());
+      acrossOf = await countAcross(runner, files, groupOf, repeatedOf, (bytes) => counting.tick(bytes), o.encoding).finally(() => counting.stop());
     } catch (err) {
       await runner.close();
       if (!(err instanceof CapacityError)) throw err;
@@ -119,7 +119,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     await mapFiles<InputFile, FileOutcome>(
       runner,
       files,
-      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f), extract: o.extract }),
+      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f), extract: o.extract, encoding: o.encoding }),
       (r, i) => {
         const f = files[i];
         bar.tick(r.bytes);
@@ -161,6 +161,7 @@ async function countAcross(
   groupOf: (f: InputFile) => string,
   repeatedOf: (f: InputFile) => Repeated,
   tick: (bytes: number) => void,
+  encoding: string | undefined,
 ): Promise<(f: InputFile) => FileTask['across']> {
   const first = repeatedOf(files[0]);
   const counts = new Counts(first.maskDigits, first.maxWords, DEFAULT_MAX_BLOCKS, false);
@@ -169,7 +170,7 @@ async function countAcross(
     files,
     (f) => {
       const r = repeatedOf(f);
-      return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords };
+      return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords, encoding };
     },
     (r, i) => {
       tick(r.bytes);

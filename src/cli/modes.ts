@@ -9,6 +9,7 @@ export function conflicts(inputs: string[], o: CliOptions): string | undefined {
   if (o.inputFormat === 'jsonl') {
     if (o.outDir || o.write || o.check || o.listDifferent) return 'JSON Lines input is cleaned to stdout or -o; --out-dir, --write, --check and --list-different take text files.';
     if (o.format && o.format !== 'jsonl') return 'JSON Lines input gives JSON Lines output; drop --format.';
+    if (o.encoding && !/^utf-?8$/i.test(o.encoding)) return 'JSON Lines is UTF-8 by definition; --encoding takes text files (mojibake inside records is still repaired).';
     return undefined;
   }
   if (inputs.includes('-') && inputs.length > 1) return 'Cannot mix - (stdin) with files; clean stdin on its own.';

@@ -6,14 +6,15 @@ const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…'
 /** The --explain report: one entry per removal, with its lines, rule and reason. */
 export function explain(name: string, result: CleanResult, c: ChalkInstance): string {
   const { removed, stats } = result;
-  const head = `${c.bold(name)}: removed ${removed.length} item${removed.length === 1 ? '' : 's'}, ${Math.round(stats.removedShare * 100)}% of the words; ${stats.entitiesDecoded} entities decoded${stats.doubleEncodingsRepaired ? `, ${stats.doubleEncodingsRepaired} double encodings repaired` : ''}\n`;
+  const head = `${c.bold(name)}: removed ${removed.length} item${removed.length === 1 ? '' : 's'}, ${Math.round(stats.removedShare * 100)}% of the words; ${stats.entitiesDecoded} entities decoded${stats.doubleEncodingsRepaired ? `, ${stats.doubleEncodingsRepaired} double encodings repaired` : ''}${stats.mojibakeRepaired ? `, ${stats.mojibakeRepaired} mojibake runs repaired` : ''}\n`;
   const width = Math.max(0, ...removed.map((r) => `${r.lines[0]}-${r.lines[1]}`.length));
   const rows = removed.map((r) => {
     const at = `${r.lines[0]}-${r.lines[1]}`.padStart(width);
     return `  ${c.dim(at)}  ${c.yellow(r.rule)}  ${c.dim(r.reason)}\n  ${' '.repeat(width)}  ${c.red(clip(r.text, 100))}\n`;
   });
   const kept = result.overruled.map((r) => `  ${c.dim(`${r.lines[0]}-${r.lines[1]}`.padStart(width))}  ${c.green(r.rule)}  ${c.dim(r.reason)}\n  ${' '.repeat(width)}  ${clip(r.text, 100)}\n`);
-  return head + rows.join('') + (kept.length ? `  ${c.bold('kept by the context')}:\n${kept.join('')}` : '');
+  const fixed = result.repairs.map((r) => `  ${c.dim(`${r.lines[0]}-${r.lines[1]}`.padStart(width))}  ${c.cyan(r.rule)}  ${clip(r.before, 40)} -> ${clip(r.after, 40)}\n`);
+  return head + rows.join('') + (fixed.length ? `  ${c.bold('repaired')}:\n${fixed.join('')}` : '') + (kept.length ? `  ${c.bold('kept by the context')}:\n${kept.join('')}` : '');
 }
 
 /** `[warn] FILE: rule, rule` — a file that --check found cleaning would change, and why. */

@@ -37,7 +37,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     stderr.write(problem(c, 'error', opts.output, 'is the input file; refusing to write over it', 'pick another -o path'));
     return EXIT.usage;
   }
-  const read: ReadResult = file ? readInput(file) : decodeBytes(await readStream(stdin), '-');
+  const read: ReadResult = file ? readInput(file, opts.encoding) : decodeBytes(await readStream(stdin), '-', opts.encoding);
   if (!read.ok) {
     stderr.write(problem(c, 'error', name, read.error.cause, read.error.hint));
     return EXIT.failed;

@@ -27,7 +27,7 @@ function append<T>(to: T[], items: T[]): void {
  * process.stdout.write(result.text);
  */
 export function cleanWith(input: string, options: CleanOptions): CleanResult {
-  const start = toBlocks(input);
+  const start = toBlocks(input, options.repair?.mojibake ?? true);
   const { warnings, counts } = start;
   let blocks: Block[] = start.blocks;
   const totalWords = blocks.reduce((n, b) => n + b.words, 0);
@@ -65,6 +65,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
     text,
     paragraphs,
     removed,
+    repairs: start.repairs.map((r) => ({ rule: 'repair/mojibake', before: r.before, after: r.after, lines: [r.line, r.line] as [number, number] })),
     overruled,
     stats: {
       inputChars: input.length,
@@ -73,6 +74,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
       paragraphsRemoved: blocksIn - blocks.length,
       entitiesDecoded: counts.entitiesDecoded,
       doubleEncodingsRepaired: counts.doubleEncodingsRepaired,
+      mojibakeRepaired: start.repairs.length,
       removedShare,
     },
     warnings,

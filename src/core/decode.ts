@@ -1,4 +1,5 @@
 import he from 'he';
+import { repairMojibake, type Repair } from './mojibake.js';
 
 /** A double encoding: `&amp;` followed by what is itself an entity. */
 const DOUBLE = /&amp;(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});/g;
@@ -18,9 +19,19 @@ export interface DecodeCounts {
   doubleEncodingsRepaired: number;
 }
 
-/** Decode entities line by line (only lines holding `&`), repairing double encodings. */
-export function decodeLines(lines: string[]): { lines: string[]; counts: DecodeCounts } {
+/** A mojibake run put back, with the 1-based input line it was on. */
+export interface LineRepair extends Repair {
+  line: number;
+}
+
+/**
+ * Decode entities line by line (only lines holding `&`), repairing double encodings, then (with
+ * `mojibake`) UTF-8 that was read as Windows-1252 or Latin-1.
+ */
+export function decodeLines(lines: string[], mojibake = true): { lines: string[]; counts: DecodeCounts; repairs: LineRepair[] } {
   const counts: DecodeCounts = { entitiesDecoded: 0, doubleEncodingsRepaired: 0 };
+  const repairs: LineRepair[] = [];
+  const found: Repair[] = [];
   let repairAmbiguous = false;
   for (const line of lines) {
     if (!line.includes('&amp;')) continue;
@@ -55,9 +66,14 @@ export function decodeLines(lines: string[]): { lines: string[]; counts: DecodeC
         line = again;
       }
     }
+    if (mojibake && line.length > 1) {
+      line = repairMojibake(line, found);
+      for (const r of found) repairs.push({ ...r, line: i + 1 });
+      found.length = 0;
+    }
     out[i] = line;
   }
-  return { lines: out, counts };
+  return { lines: out, counts, repairs };
 }
 
 function countEntities(line: string): number {

@@ -1,5 +1,6 @@
 import type { Block } from './types.js';
-import { cleanCharacters, decodeAgain } from './decode.js';
+import { cleanCharacters, decodeAgain, type LineRepair } from './decode.js';
+import { repairMojibake, type Repair } from './mojibake.js';
 import { leadKeys } from './prefilter.js';
 
 // A line that opens with one of these closes the sentence the previous line left open
@@ -72,7 +73,7 @@ function caseFold(text: string): string {
 }
 
 /** Rejoin text-node fragments into paragraphs, keeping each paragraph's input line range. */
-export function segment(lines: string[]): Block[] {
+export function segment(lines: string[], repairs?: LineRepair[]): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let first = 0;
@@ -83,6 +84,15 @@ export function segment(lines: string[]): Block[] {
     // An entity split over two text nodes, or broken by an invisible character that is dropped
     // only now, appears when the parts are joined: decode it here, or a second cleaning would.
     for (let again = decodeAgain(text); again !== undefined; again = decodeAgain(text)) text = fold(cleanCharacters(again));
+    // Likewise mojibake split over two text nodes ("caf" / "Ã©"), when the decode step repairs it.
+    if (repairs && parts.length > 1) {
+      const found: Repair[] = [];
+      const fixed = repairMojibake(text, found);
+      if (fixed !== text) {
+        text = fold(cleanCharacters(fixed));
+        for (const r of found) repairs.push({ ...r, line: first });
+      }
+    }
     if (text) {
       blocks.push(makeBlock(text, parts.length === 1 ? [text] : parts.map(fold).filter(Boolean), first, last));
     }

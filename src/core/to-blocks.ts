@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import type { DecodeCounts } from './decode.js';
+import type { DecodeCounts, LineRepair } from './decode.js';
 import { normalize } from './normalize.js';
 import { decodeLines } from './decode.js';
 import { segment } from './segment.js';
@@ -7,6 +7,7 @@ import { segment } from './segment.js';
 export interface Blocks {
   blocks: Block[];
   counts: DecodeCounts;
+  repairs: LineRepair[];
   warnings: string[];
 }
 
@@ -14,8 +15,8 @@ export interface Blocks {
  * Raw text to paragraphs: normalize, decode, segment. Cleaning and the cross-document count both
  * start here, so a block is the same block whichever of them looks at it.
  */
-export function toBlocks(input: string): Blocks {
+export function toBlocks(input: string, mojibake = true): Blocks {
   const { lines, warnings } = normalize(input);
-  const decoded = decodeLines(lines);
-  return { blocks: segment(decoded.lines), counts: decoded.counts, warnings };
+  const decoded = decodeLines(lines, mojibake);
+  return { blocks: segment(decoded.lines, mojibake ? decoded.repairs : undefined), counts: decoded.counts, repairs: decoded.repairs, warnings };
 }

@@ -29,6 +29,15 @@ export interface Removal {
   lines: [number, number];
 }
 
+/** A repair of the text (not a removal): mojibake put back. */
+export interface TextRepair {
+  /** `repair/mojibake`. */
+  rule: string;
+  before: string;
+  after: string;
+  lines: [number, number];
+}
+
 export interface CleanStats {
   inputChars: number;
   outputChars: number;
@@ -36,6 +45,8 @@ export interface CleanStats {
   paragraphsRemoved: number;
   entitiesDecoded: number;
   doubleEncodingsRepaired: number;
+  /** Runs of UTF-8 read as Windows-1252 or Latin-1 that were put back. */
+  mojibakeRepaired: number;
   /** Share of the article's words (after decoding) that cleaning removed, 0..1. */
   removedShare: number;
 }
@@ -44,6 +55,8 @@ export interface CleanResult {
   text: string;
   paragraphs: string[];
   removed: Removal[];
+  /** Text put back, not removed: mojibake repairs, each with before and after. */
+  repairs: TextRepair[];
   /** What a rule proposed and the context kept (a credit line), with why. */
   overruled: Removal[];
   stats: CleanStats;
@@ -157,6 +170,8 @@ export interface CleanOptions {
   rules: CompiledRule[];
   repeated: RepeatedOptions & { enabled: boolean };
   guard: GuardOptions;
+  /** Text repairs; mojibake repair is on when absent. */
+  repair?: { mojibake: boolean };
   /** The article model; DEFAULT_ARTICLE when absent. */
   article?: ArticleOptions;
   across?: AcrossDocuments;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeAs, detectEncoding, isUtf8Name } from './legacy.js';
 
 /** A failure the user can act on: which input, what went wrong, what to do next. */
 export interface InputError {
@@ -79,7 +80,7 @@ const BOMS: Array<[string, number[]]> = [
  * share of control bytes. The BOM is kept in the decoded text so that cleaning sees it and
  * --check reports it.
  */
-export function decodeBytes(bytes: Uint8Array, file: string): ReadResult {
+export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string): ReadResult {
   for (const [encoding, bom] of BOMS) {
     if (!startsWith(bytes, bom)) continue;
     let text: string;
@@ -93,11 +94,22 @@ export function decodeBytes(bytes: Uint8Array, file: string): ReadResult {
     const warnings = [`decoded as ${encoding} (by its byte order mark)${bad ? `; ${bad} invalid code unit${bad === 1 ? '' : 's'} replaced with U+FFFD` : ''}`];
     return { ok: true, text, warnings, encoding };
   }
+  // A named legacy encoding is the user's word: decode by it (UTF-16 without a BOM has NUL bytes,
+  // so the binary test comes after).
+  if (encoding && encoding !== 'auto' && !isUtf8Name(encoding)) {
+    return { ok: true, text: decodeAs(bytes, encoding), warnings: [], encoding };
+  }
   const binary = binaryCause(bytes);
   if (binary) return { ok: false, error: { file, cause: binary, hint: 'pass text files only, or filter by extension with --ext' } };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), warnings: [] };
   } catch {
+    if (encoding === 'auto') {
+      const found = detectEncoding(bytes);
+      if (found) {
+        return { ok: true, text: decodeAs(bytes, found.name), encoding: found.name, warnings: [`not valid UTF-8: decoded as ${found.name} (detected from its content, confidence ${found.confidence}%; name it with --encoding if that is wrong)`] };
+      }
+    }
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     let n = 0;
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
@@ -105,7 +117,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): ReadResult {
       ok: true,
       text,
       encoding: 'invalid UTF-8',
-      warnings: [`invalid UTF-8: ${n} byte sequence${n === 1 ? '' : 's'} replaced with U+FFFD (convert the file to UTF-8 first, e.g. iconv -f cp1252 -t utf-8)`],
+      warnings: [`invalid UTF-8: ${n} byte sequence${n === 1 ? '' : 's'} replaced with U+FFFD (name its encoding with --encoding, or let --encoding auto detect it)`],
     };
   }
 }
@@ -115,9 +127,9 @@ export function decodeBytes(bytes: Uint8Array, file: string): ReadResult {
  * Synchronous: batch tasks handle one file at a time per worker thread, where blocking costs
  * nothing and async reads queue on libuv's small shared pool.
  */
-export function readInput(file: string): ReadResult {
+export function readInput(file: string, encoding?: string): ReadResult {
   try {
-    return decodeBytes(readFileSync(file), file);
+    return decodeBytes(readFileSync(file), file, encoding);
   } catch (err) {
     return { ok: false, error: describeFsError(err, file) };
   }

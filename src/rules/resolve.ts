@@ -9,6 +9,7 @@ export const DEFAULTS = {
   extends: ['recommended'],
   repeated: { enabled: true, minChars: 20, minDocs: 3, minShare: 0.2, maxWords: 60, maskDigits: true },
   guard: { maxRemovedShare: 0.5 },
+  repair: { mojibake: true },
   article: DEFAULT_ARTICLE,
 };
 
@@ -26,6 +27,7 @@ export interface ResolvedConfig {
   disable: string[];
   repeated: typeof DEFAULTS.repeated;
   guard: typeof DEFAULTS.guard;
+  repair: typeof DEFAULTS.repair;
   article: ArticleOptions;
 }
 
@@ -41,6 +43,7 @@ interface Layer {
   disable: Set<string>;
   repeated: Partial<typeof DEFAULTS.repeated>;
   guard: Partial<typeof DEFAULTS.guard>;
+  repair: Partial<typeof DEFAULTS.repair>;
   article: Partial<ArticleOptions>;
   files: string[];
 }
@@ -54,7 +57,7 @@ function presetInto(name: string, layer: Layer, seen: Set<string>): void {
 }
 
 function layerOf(config: Config, file: string | undefined, load: LoadRef | undefined, chain: string[], errors: ConfigError[]): Layer {
-  const layer: Layer = { rules: new Map(), disable: new Set(), repeated: {}, guard: {}, article: {}, files: [] };
+  const layer: Layer = { rules: new Map(), disable: new Set(), repeated: {}, guard: {}, repair: {}, article: {}, files: [] };
   const refs = config.extends === undefined ? DEFAULTS.extends : typeof config.extends === 'string' ? [config.extends] : config.extends;
   const label = file ?? '(config)';
   refs.forEach((ref, i) => {
@@ -82,6 +85,7 @@ function layerOf(config: Config, file: string | undefined, load: LoadRef | undef
     for (const id of base.disable) layer.disable.add(id);
     Object.assign(layer.repeated, base.repeated);
     Object.assign(layer.guard, base.guard);
+    Object.assign(layer.repair, base.repair);
     Object.assign(layer.article, base.article);
     layer.files.push(...base.files);
   });
@@ -89,6 +93,7 @@ function layerOf(config: Config, file: string | undefined, load: LoadRef | undef
   for (const id of config.disable ?? []) layer.disable.add(id);
   Object.assign(layer.repeated, config.repeated);
   Object.assign(layer.guard, config.guard);
+  Object.assign(layer.repair, config.repair);
   Object.assign(layer.article, config.article);
   if (file) layer.files.push(file);
   return layer;
@@ -115,6 +120,7 @@ export function resolveConfig(config: Config, file?: string, load?: LoadRef): Re
       disable: [...layer.disable],
       repeated: { ...DEFAULTS.repeated, ...stripUndefined(layer.repeated) },
       guard: { ...DEFAULTS.guard, ...stripUndefined(layer.guard) },
+      repair: { ...DEFAULTS.repair, ...stripUndefined(layer.repair) },
       article: { ...DEFAULTS.article, ...stripUndefined(layer.article) },
     },
   };
@@ -136,6 +142,7 @@ export function compileResolved(config: ResolvedConfig): CleanOptions {
     rules: config.rules.map((r) => compileRule(r.spec, r.preset)),
     repeated: { enabled: config.repeated.enabled, minChars: config.repeated.minChars },
     guard: { maxRemovedShare: config.guard.maxRemovedShare },
+    repair: { ...config.repair },
     article: { ...config.article },
   };
 }

@@ -69,6 +69,11 @@ export const ConfigSchema = z
         maxRemovedShare: z.number().min(0).max(1).optional().describe('Warn (error with --strict) when a document loses more than this share of its words (default 0.5).'),
       })
       .optional(),
+    repair: z
+      .strictObject({
+        mojibake: z.boolean().optional().describe('Put back UTF-8 that was read as Windows-1252 or Latin-1 ("donâ€™t" -> "don’t"), once or twice over (default true).'),
+      })
+      .optional(),
     article: z
       .strictObject({
         extract: z.enum(['auto', 'on', 'off']).optional().describe('The article model: auto (only where the input looks like a whole page), on, off (default auto).'),
@@ -96,5 +101,6 @@ export const KEYS = {
   position: ['from', 'within'],
   repeated: ['enabled', 'minChars', 'minDocs', 'minShare', 'maxWords', 'maskDigits'],
   guard: ['maxRemovedShare'],
+  repair: ['mojibake'],
   article: ['extract', 'lengthLow', 'lengthHigh', 'stopwordsLow', 'stopwordsHigh', 'maxLinkDensity', 'maxGap', 'minRegionShare', 'minBlocks', 'minShortShare'],
 };

@@ -50,6 +50,8 @@ export interface Config {
   disable?: string[];
   repeated?: { enabled?: boolean; minChars?: number; minDocs?: number; minShare?: number; maxWords?: number; maskDigits?: boolean };
   guard?: { maxRemovedShare?: number };
+  /** Text repairs: mojibake (on by default). */
+  repair?: { mojibake?: boolean };
   /** The article model (core/article): when it runs and its thresholds. */
   article?: Partial<ArticleOptions>;
 }
