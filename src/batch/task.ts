@@ -54,6 +54,7 @@ export interface FingerprintTask {
   kind: 'fingerprint';
   file: string;
   encoding?: string;
+  mojibake?: boolean;
   maskDigits: boolean;
   maxWords: number;
 }

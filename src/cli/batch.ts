@@ -59,8 +59,9 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     loaded.set(cf, cfg.resolved);
   }
   const repeatedOf = (f: InputFile) => {
-    const r = loaded.get(configOf(f.path))!.repeated;
-    return { ...r, minDocs: o.minDocs ?? r.minDocs, minShare: o.minShare ?? r.minShare };
+    const cfg = loaded.get(configOf(f.path))!;
+    const r = cfg.repeated;
+    return { ...r, minDocs: o.minDocs ?? r.minDocs, minShare: o.minShare ?? r.minShare, mojibake: cfg.repair.mojibake };
   };
   let outPaths: string[] | undefined;
   if (o.outDir) {
@@ -152,7 +153,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
   return EXIT.ok;
 }
 
-type Repeated = ResolvedConfig['repeated'];
+type Repeated = ResolvedConfig['repeated'] & { mojibake: boolean };
 
 /** The counting pass: which blocks of each group are in enough of its documents. */
 async function countAcross(
@@ -170,7 +171,7 @@ async function countAcross(
     files,
     (f) => {
       const r = repeatedOf(f);
-      return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords, encoding };
+      return { kind: 'fingerprint', file: f.path, maskDigits: r.maskDigits, maxWords: r.maxWords, encoding, mojibake: r.mojibake };
     },
     (r, i) => {
       tick(r.bytes);

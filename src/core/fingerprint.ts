@@ -12,6 +12,8 @@ export interface FingerprintOptions {
   maskDigits: boolean;
   /** Longer blocks are prose and never counted (the guard), which also keeps the table small. */
   maxWords: number;
+  /** Repair mojibake as cleaning does (config repair.mojibake), so both see the same blocks. */
+  mojibake?: boolean;
 }
 
 /** The identity of a block across documents: its repeat key, with digit runs masked. */
@@ -25,7 +27,7 @@ export function fingerprint(block: Block, maskDigits: boolean): string {
  * with the block's text as first seen, for the repeats-across-documents count.
  */
 export function documentFingerprints(input: string, options: FingerprintOptions): Array<[key: string, text: string]> {
-  const { blocks } = toBlocks(input);
+  const { blocks } = toBlocks(input, options.mojibake ?? true);
   const seen = new Map<string, string>();
   for (const b of blocks) {
     if (b.words > options.maxWords) continue;
