@@ -99,7 +99,7 @@ function countsMap(counts: Array<[string, number]>): Map<string, number> {
 /** Clean one file of a batch: read, clean, and write where the task says. Never throws for bad input. */
 export async function processFile(task: FileTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { ok: true, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
-  const read = readInput(task.file, task.encoding);
+  const read = readInput(task.file, task.encoding, task.encoding ? await import('../io/legacy.js') : undefined);
   if (!read.ok) return { ...outcome, ok: false, error: { cause: read.error.cause, hint: read.error.hint } };
   const base = withExtract(await options(task.configFile), task.extract);
   const opts = task.across ? { ...base, across: { ...task.across, counts: countsMap(task.across.counts) } } : base;
@@ -139,7 +139,7 @@ export async function processTask(task: Task): Promise<Outcome> {
   }
   if (task.kind === 'fingerprint') {
     // An unreadable file is left out of the count; the cleaning pass reports it.
-    const read = readInput(task.file, task.encoding);
+    const read = readInput(task.file, task.encoding, task.encoding ? await import('../io/legacy.js') : undefined);
     return read.ok ? { ok: true, fingerprints: documentFingerprints(read.text, task), bytes: read.text.length } : { ok: false, fingerprints: [], bytes: 0 };
   }
   if (task.kind === 'file') {

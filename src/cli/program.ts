@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { knownEncoding } from '../io/legacy.js';
 
 export interface CliOptions {
   output?: string;
@@ -110,7 +109,7 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--group-by <how>', 'documents that count together for --across: each folder, or all').choices(['folder', 'none']).default('folder'))
     .addOption(new Option('--min-docs <n>', 'a block in at least N documents of its group is boilerplate (config repeated.minDocs, default 3)').argParser(parseMinDocs))
     .addOption(new Option('--min-share <x>', '… and in at least this share of them, 0 to 1 (config repeated.minShare, default 0.2)').argParser(parseShare))
-    .addOption(new Option('--encoding <name>', 'text files: read them in this encoding (windows-1252, iso-8859-2, koi8-r, shift_jis, gb18030, …), or auto: detect it where the bytes are not UTF-8').argParser(parseEncoding))
+    .addOption(new Option('--encoding <name>', 'text files: read them in this encoding (windows-1252, iso-8859-2, koi8-r, shift_jis, gb18030, …), or auto: detect it where the bytes are not UTF-8'))
     .addOption(new Option('--extract <when>', 'the article model: remove what lies outside the article region (auto: only on whole-page text; config article.extract)').choices(['auto', 'on', 'off']))
     .option('--explain', 'print each removal and the rule that made it on stderr')
     .option('--strict', 'fail a document that would lose more than the guard share of its words, instead of warning')
@@ -147,7 +146,3 @@ export function buildProgram(version: string): Command {
   return program;
 }
 
-function parseEncoding(v: string): string {
-  if (v === 'auto' || knownEncoding(v)) return v;
-  throw new InvalidArgumentError('an encoding name such as windows-1252, iso-8859-2, koi8-r, shift_jis, gb18030, or auto.');
-}

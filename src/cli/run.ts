@@ -17,6 +17,13 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
+/** --encoding names an encoding iconv-lite knows, or auto (loaded only when the flag is given). */
+async function unknownEncoding(name: string): Promise<string | undefined> {
+  if (name === 'auto') return undefined;
+  const { knownEncoding } = await import('../io/legacy.js');
+  return knownEncoding(name) ? undefined : `--encoding ${name}: not an encoding this tool knows; use a name such as windows-1252, iso-8859-2, koi8-r, shift_jis, gb18030, or auto`;
+}
+
 /** Run the CLI. Returns the exit code; only bin/ touches process.exitCode. */
 export async function run(world: World): Promise<number> {
   const { stdout, stderr, env, cwd } = world;
@@ -29,7 +36,7 @@ export async function run(world: World): Promise<number> {
   }
   program.action(async (inputs: string[], opts: CliOptions) => {
     const c = await chalkFor(opts);
-    const conflict = conflicts(inputs, opts);
+    const conflict = conflicts(inputs, opts) ?? (opts.encoding ? await unknownEncoding(opts.encoding) : undefined);
     if (conflict) {
       const { problem } = await import('./report.js');
       stderr.write(problem(c, 'error', undefined, conflict, 'see clean-article --help'));

@@ -37,7 +37,8 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     stderr.write(problem(c, 'error', opts.output, 'is the input file; refusing to write over it', 'pick another -o path'));
     return EXIT.usage;
   }
-  const read: ReadResult = file ? readInput(file, opts.encoding) : decodeBytes(await readStream(stdin), '-', opts.encoding);
+  const legacy = opts.encoding ? await import('../io/legacy.js') : undefined;
+  const read: ReadResult = file ? readInput(file, opts.encoding, legacy) : decodeBytes(await readStream(stdin), '-', opts.encoding, legacy);
   if (!read.ok) {
     stderr.write(problem(c, 'error', name, read.error.cause, read.error.hint));
     return EXIT.failed;

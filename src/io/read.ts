@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { decodeAs, detectEncoding, isUtf8Name } from './legacy.js';
+import type * as LegacyModule from './legacy.js';
+
+/** The legacy-encoding module (iconv-lite, chardet): loaded by callers only when --encoding is given, to keep start-up lean. */
+export type Legacy = typeof LegacyModule;
 
 /** A failure the user can act on: which input, what went wrong, what to do next. */
 export interface InputError {
@@ -80,7 +83,7 @@ const BOMS: Array<[string, number[]]> = [
  * share of control bytes. The BOM is kept in the decoded text so that cleaning sees it and
  * --check reports it.
  */
-export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string): ReadResult {
+export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string, legacy?: Legacy): ReadResult {
   for (const [encoding, bom] of BOMS) {
     if (!startsWith(bytes, bom)) continue;
     let text: string;
@@ -96,18 +99,18 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string):
   }
   // A named legacy encoding is the user's word: decode by it (UTF-16 without a BOM has NUL bytes,
   // so the binary test comes after).
-  if (encoding && encoding !== 'auto' && !isUtf8Name(encoding)) {
-    return { ok: true, text: decodeAs(bytes, encoding), warnings: [], encoding };
+  if (encoding && legacy && encoding !== 'auto' && !legacy.isUtf8Name(encoding)) {
+    return { ok: true, text: legacy.decodeAs(bytes, encoding), warnings: [], encoding };
   }
   const binary = binaryCause(bytes);
   if (binary) return { ok: false, error: { file, cause: binary, hint: 'pass text files only, or filter by extension with --ext' } };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), warnings: [] };
   } catch {
-    if (encoding === 'auto') {
-      const found = detectEncoding(bytes);
+    if (encoding === 'auto' && legacy) {
+      const found = legacy.detectEncoding(bytes);
       if (found) {
-        return { ok: true, text: decodeAs(bytes, found.name), encoding: found.name, warnings: [`not valid UTF-8: decoded as ${found.name} (detected from its content, confidence ${found.confidence}%; name it with --encoding if that is wrong)`] };
+        return { ok: true, text: legacy.decodeAs(bytes, found.name), encoding: found.name, warnings: [`not valid UTF-8: decoded as ${found.name} (detected from its content, confidence ${found.confidence}%; name it with --encoding if that is wrong)`] };
       }
     }
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -127,9 +130,9 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string):
  * Synchronous: batch tasks handle one file at a time per worker thread, where blocking costs
  * nothing and async reads queue on libuv's small shared pool.
  */
-export function readInput(file: string, encoding?: string): ReadResult {
+export function readInput(file: string, encoding?: string, legacy?: Legacy): ReadResult {
   try {
-    return decodeBytes(readFileSync(file), file, encoding);
+    return decodeBytes(readFileSync(file), file, encoding, legacy);
   } catch (err) {
     return { ok: false, error: describeFsError(err, file) };
   }
