@@ -1,5 +1,5 @@
 // The stopword package ships no types; these are the lists the article model reads.
-declare module 'stopword' {
+declare module 'stopword/dist/stopword.esm.mjs' {
   export const eng: string[];
   export const deu: string[];
   export const fra: string[];
