@@ -22,15 +22,11 @@ function outPathFor(f: InputFile, outDir: string): string {
   return path.join(outDir, rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(f.path) : rel);
 }
 
-/** Clean many files (or JSON Lines records) with one of the batch output modes. */
+/** Clean many files with one of the batch output modes. */
 export async function runBatch(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
   const { stdout, stderr, env, cwd } = world;
   const started = Date.now();
   const jobs = o.jobs ?? availableParallelism();
-  if (o.inputFormat === 'jsonl') {
-    const { runJsonl } = await import('./jsonl.js');
-    return runJsonl(world, inputs, o, c, jobs);
-  }
   const hasOutput = Boolean(o.outDir || o.write || o.check || o.listDifferent || o.format === 'json' || o.format === 'jsonl');
   const nowhere = (n: string) => problem(c, 'error', undefined, `${n} inputs and nowhere to put them`, 'several inputs need --out-dir DIR, --write, --check, --list-different or --format jsonl');
   if (!hasOutput && inputs.length > 1) {

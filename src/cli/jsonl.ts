@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { syncFile } from '../io/write.js';
 import { mkdir, rename, unlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { createRunner, orderedMap } from '../batch/pool.js';
@@ -19,7 +20,8 @@ const CHUNK_LINES = 16;
 const CHUNK_CHARS = 1 << 15;
 
 /** JSON Lines in, JSON Lines out: streamed in order, memory bounded by the chunks in flight. */
-export async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance, jobs: number): Promise<number> {
+export async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
+  const jobs = o.jobs ?? availableParallelism();
   const { stdin, stdout, stderr, cwd } = world;
   const started = Date.now();
   const sources = inputs.length ? inputs : ['-'];

@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { buildProgram, type CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
 import type { LearnOptions } from './learn.js';
-import { conflicts, isBatch } from './modes.js';
+import { planRun } from './plan.js';
 import type { World } from './world.js';
 
 export type { World } from './world.js';
@@ -36,18 +36,25 @@ export async function run(world: World): Promise<number> {
   }
   program.action(async (inputs: string[], opts: CliOptions) => {
     const c = await chalkFor(opts);
-    const conflict = conflicts(inputs, opts) ?? (opts.encoding ? await unknownEncoding(opts.encoding) : undefined);
-    if (conflict) {
+    const planned = planRun(inputs, opts);
+    const refused = 'error' in planned ? planned.error : opts.encoding ? await unknownEncoding(opts.encoding) : undefined;
+    if (refused !== undefined || !('plan' in planned)) {
       const { problem } = await import('./report.js');
-      stderr.write(problem(c, 'error', undefined, conflict, 'see clean-article --help'));
+      stderr.write(problem(c, 'error', undefined, refused ?? 'no plan', 'see clean-article --help'));
       exit = EXIT.usage;
-    } else if (opts.printConfig || !isBatch(inputs, opts)) {
+      return;
+    }
+    // Each mode loads only what it needs: a single file never pays for the worker pool or globbing.
+    const { plan } = planned;
+    if (plan.mode === 'single') {
       const { cleanOne } = await import('./single.js');
-      exit = await cleanOne(world, inputs[0], opts);
+      exit = await cleanOne(world, plan.inputs[0], plan.options);
+    } else if (plan.mode === 'jsonl') {
+      const { runJsonl } = await import('./jsonl.js');
+      exit = await runJsonl(world, plan.inputs, plan.options, c);
     } else {
-      // Each mode loads only what it needs: a single file never pays for the worker pool or globbing.
       const { runBatch } = await import('./batch.js');
-      exit = await runBatch(world, inputs, opts, c);
+      exit = await runBatch(world, plan.inputs, plan.options, c);
     }
   });
   program.commands

@@ -1,7 +1,27 @@
 import type { CliOptions } from './program.js';
 
+/**
+ * What a command line asks for, decided once: which mode cleans (one input to stdout or -o, a
+ * batch of files, or JSON Lines records) and the options it runs with; or why it cannot run.
+ * Every mode reads this plan instead of looking at the flags again.
+ */
+export type Mode = 'single' | 'batch' | 'jsonl';
+
+export interface Plan {
+  mode: Mode;
+  inputs: string[];
+  options: CliOptions;
+}
+
+export function planRun(inputs: string[], options: CliOptions): { plan: Plan } | { error: string } {
+  const error = conflicts(inputs, options);
+  if (error) return { error };
+  const mode: Mode = options.printConfig ? 'single' : options.inputFormat === 'jsonl' ? 'jsonl' : isBatch(inputs, options) ? 'batch' : 'single';
+  return { plan: { mode, inputs, options } };
+}
+
 /** Flags that contradict each other, refused before any work is done. */
-export function conflicts(inputs: string[], o: CliOptions): string | undefined {
+function conflicts(inputs: string[], o: CliOptions): string | undefined {
   if (o.check && o.listDifferent) return 'Cannot use --check and --list-different together.';
   if (o.outDir && o.write) return 'Cannot use --out-dir and --write together: pick one place for the clean text.';
   if (o.outDir && (o.check || o.listDifferent)) return 'Cannot use --out-dir with --check or --list-different.';
@@ -19,7 +39,7 @@ export function conflicts(inputs: string[], o: CliOptions): string | undefined {
 }
 
 /** Does this command line need the batch path (several inputs, a folder, a glob, an in-place mode)? */
-export function isBatch(inputs: string[], o: CliOptions): boolean {
+function isBatch(inputs: string[], o: CliOptions): boolean {
   if ((o.check || o.listDifferent) && inputs.length === 1 && inputs[0] === '-') return false;
   return inputs.length > 1 || Boolean(o.outDir || o.write || o.check || o.listDifferent) || o.format === 'jsonl' || o.inputFormat === 'jsonl';
 }
