@@ -199,7 +199,7 @@ describe('JSON Lines', () => {
     );
     expect(r.stderr).toMatch(/-:2: malformed JSON: .* \(passed through unchanged\)/);
     expect(r.stderr).toMatch(/-:3: the record has no string field "text"/);
-    expect(r.stderr).toMatch(/2 records cleaned, 2 changed, 2 malformed \(passed through\)/);
+    expect(r.stderr).toMatch(/2 records cleaned, 2 changed, 2 not cleaned \(passed through\)/);
   });
   it('--on-error skip drops bad lines; fail stops with exit 1 and leaves no -o file', () => {
     const dir = tree({ 'in.jsonl': records });

@@ -1,5 +1,5 @@
 import type { CleanOptions } from '../core/types.js';
-import { cleanWith } from '../core/clean.js';
+import { cleanWith, overGuard } from '../core/clean.js';
 
 export type OnError = 'skip' | 'keep' | 'fail';
 
@@ -90,7 +90,7 @@ export function fieldSpan(line: string, field: string): [number, number] | undef
 }
 
 /** Clean the `field` of each JSON Lines record; other fields pass through byte for byte. */
-export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions): JsonlChunkResult {
+export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions, strict = false): JsonlChunkResult {
   const res: JsonlChunkResult = { out: '', errors: [], warnings: [], records: 0, changed: 0, removed: 0, bytes: 0, stopped: false };
   const parts: string[] = [];
   for (let k = 0; k < lines.length; k++) {
@@ -108,8 +108,13 @@ export function cleanJsonlLines(lines: string[], firstLine: number, field: strin
     }
     const span = cause ? undefined : fieldSpan(line, field);
     if (!cause && !span) cause = `the record has no string field "${field}"`;
-    if (cause) {
-      res.errors.push({ line: firstLine + k, cause });
+    const result = cause ? undefined : cleanWith(value as string, options);
+    // --strict: a record that would lose more than the guard share is an error, as in the other modes.
+    if (result && strict && overGuard(result, options.guard)) {
+      cause = `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(options.guard.maxRemovedShare * 100)}%; --strict)`;
+    }
+    if (cause || !result) {
+      res.errors.push({ line: firstLine + k, cause: cause ?? '' });
       if (onError === 'keep') parts.push(line + '\n');
       if (onError === 'fail') {
         res.stopped = true;
@@ -119,7 +124,6 @@ export function cleanJsonlLines(lines: string[], firstLine: number, field: strin
     }
     res.records++;
     res.bytes += (value as string).length;
-    const result = cleanWith(value as string, options);
     // A record read from bytes that were not UTF-8 arrives with U+FFFD where they stood.
     if ((value as string).includes('\uFFFD')) {
       result.warnings.unshift('holds U+FFFD replacement characters: invalid UTF-8 in the input, or already in the text (convert the file to UTF-8 first)');

@@ -48,6 +48,7 @@ export interface JsonlTask {
   onError: OnError;
   configFile?: string;
   extract?: ArticleOptions['extract'];
+  strict?: boolean;
 }
 
 export interface FingerprintTask {
@@ -151,5 +152,5 @@ export async function processTask(task: Task): Promise<Outcome> {
       return { ok: false, error: { cause: e.cause, hint: e.hint }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
     }
   }
-  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract));
+  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract), task.strict);
 }

@@ -82,7 +82,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
       chunks(),
       Math.max(2, jobs * 2),
       (ch) =>
-        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
+        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract, strict: Boolean(o.strict) }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
       async ({ r, name }) => {
         if (stopped) return;
         if (!o.quiet) for (const w of r.warnings) stderr.write(problem(c, 'warning', `${name}:${w.line}`, w.cause));
@@ -107,7 +107,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
     }
   }
   if (!o.quiet) {
-    stderr.write(`clean-article: ${plural(records, 'record')} cleaned, ${changed} changed, ${bad} malformed (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    stderr.write(`clean-article: ${plural(records, 'record')} cleaned, ${changed} changed, ${bad} not cleaned (${o.onError === 'keep' ? 'passed through' : o.onError === 'skip' ? 'skipped' : 'failed'}); ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   return stopped || unreadable ? EXIT.failed : EXIT.ok;
 }
