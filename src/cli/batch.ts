@@ -12,7 +12,7 @@ import { renderJson } from '../core/render.js';
 import type { CliOptions } from './program.js';
 import type { World } from './world.js';
 import { configFor, configPath } from './load-config.js';
-import { explain, problem, wouldChange } from './report.js';
+import { explain, reporter, wouldChange } from './report.js';
 import { EXIT } from './exit.js';
 import { progress } from './progress.js';
 
@@ -25,23 +25,24 @@ function outPathFor(f: InputFile, outDir: string): string {
 /** Clean many files with one of the batch output modes. */
 export async function runBatch(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
   const { stdout, stderr, env, cwd } = world;
+  const report = reporter(stderr, c, Boolean(o.quiet));
   const started = Date.now();
   const jobs = o.jobs ?? availableParallelism();
   const hasOutput = Boolean(o.outDir || o.write || o.check || o.listDifferent || o.format === 'json' || o.format === 'jsonl');
-  const nowhere = (n: string) => problem(c, 'error', undefined, `${n} inputs and nowhere to put them`, 'several inputs need --out-dir DIR, --write, --check, --list-different or --format jsonl');
+  const nowhere = (n: string) => report.error(undefined, `${n} inputs and nowhere to put them`, 'several inputs need --out-dir DIR, --write, --check, --list-different or --format jsonl');
   if (!hasOutput && inputs.length > 1) {
-    stderr.write(nowhere(String(inputs.length)));
+    nowhere(String(inputs.length));
     return EXIT.usage;
   }
   const ext = o.ext;
   const collected = await collectInputs(inputs, { cwd, ext, ignorePaths: o.ignorePath ?? [] });
   const { files } = collected;
   if (files.length === 0 && collected.errors.length === 0) {
-    stderr.write(problem(c, 'error', undefined, `no input files (folders are searched for ${ext.join(', ')})`, 'use --ext to pick other extensions, or check the ignore file'));
+    report.error(undefined, `no input files (folders are searched for ${ext.join(', ')})`, 'use --ext to pick other extensions, or check the ignore file');
     return EXIT.usage;
   }
   if (!hasOutput) {
-    stderr.write(nowhere(`${files.length} input file${files.length === 1 ? '' : 's'}`));
+    nowhere(`${files.length} input file${files.length === 1 ? '' : 's'}`);
     return EXIT.usage;
   }
   // Every config is validated up front, so a bad config stops the run before any file is written.
@@ -67,7 +68,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     const realOut = realPath(outDir);
     const folder = collected.folders.find((d) => inside(realPath(d), realOut));
     if (folder) {
-      stderr.write(problem(c, 'error', o.outDir, `is inside the input folder ${path.relative(cwd, folder) || '.'}`, 'choose an --out-dir outside it, so outputs never mix with inputs'));
+      report.error(o.outDir, `is inside the input folder ${path.relative(cwd, folder) || '.'}`, 'choose an --out-dir outside it, so outputs never mix with inputs');
       return EXIT.usage;
     }
     outPaths = files.map((f) => outPathFor(f, outDir));
@@ -75,12 +76,12 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     const seen = new Map<string, string>();
     for (let i = 0; i < files.length; i++) {
       if (inputsSet.has(realPath(outPaths[i]))) {
-        stderr.write(problem(c, 'error', files[i].display, `--out-dir would write over the input ${path.relative(cwd, outPaths[i])}`, 'choose another --out-dir'));
+        report.error(files[i].display, `--out-dir would write over the input ${path.relative(cwd, outPaths[i])}`, 'choose another --out-dir');
         return EXIT.usage;
       }
       const other = seen.get(outPaths[i]);
       if (other) {
-        stderr.write(problem(c, 'error', files[i].display, `and ${other} would both be written to ${path.relative(cwd, outPaths[i])}`, 'give their common folder instead of the files'));
+        report.error(files[i].display, `and ${other} would both be written to ${path.relative(cwd, outPaths[i])}`, 'give their common folder instead of the files');
         return EXIT.usage;
       }
       seen.set(outPaths[i], files[i].display);
@@ -101,13 +102,13 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     } catch (err) {
       await runner.close();
       if (!(err instanceof CapacityError)) throw err;
-      stderr.write(problem(c, 'error', undefined, err.message));
+      report.error(undefined, err.message);
       return EXIT.failed;
     }
   }
 
   let failed = collected.errors.length;
-  for (const e of collected.errors) stderr.write(problem(c, 'error', e.file, e.cause, e.hint));
+  for (const e of collected.errors) report.error(e.file, e.cause, e.hint);
   let changed = 0;
   let removed = 0;
   const wantResult = Boolean(o.format === 'json' || o.format === 'jsonl' || o.explain);
@@ -120,10 +121,10 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
       (r, i) => {
         const f = files[i];
         bar.tick(r.bytes);
-        if (!o.quiet) for (const w of r.warnings) stderr.write(problem(c, 'warning', f.display, w));
+        for (const w of r.warnings) report.warn(f.display, w);
         if (!r.ok) {
           failed++;
-          stderr.write(problem(c, 'error', f.display, r.error!.cause, r.error!.hint));
+          report.error(f.display, r.error!.cause, r.error!.hint);
           return;
         }
         removed += r.removed;

@@ -9,7 +9,7 @@ import type { JsonlChunkResult } from '../batch/jsonl-record.js';
 import type { CliOptions } from './program.js';
 import type { World } from './world.js';
 import { configFor } from './load-config.js';
-import { plural, problem } from './report.js';
+import { plural, problem, reporter } from './report.js';
 import { EXIT } from './exit.js';
 import { linesOf } from '../io/lines.js';
 
@@ -22,11 +22,12 @@ const CHUNK_CHARS = 1 << 15;
 /** JSON Lines in, JSON Lines out: streamed in order, memory bounded by the chunks in flight. */
 export async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
   const jobs = o.jobs ?? availableParallelism();
+  const report = reporter(world.stderr, c, Boolean(o.quiet));
   const { stdin, stdout, stderr, cwd } = world;
   const started = Date.now();
   const sources = inputs.length ? inputs : ['-'];
   if (sources.includes('-') && inputs.length === 0 && stdin.isTTY) {
-    stderr.write(problem(c, 'error', undefined, 'no input', 'pass JSON Lines files, or pipe them on stdin'));
+    report.error(undefined, 'no input', 'pass JSON Lines files, or pipe them on stdin');
     return EXIT.usage;
   }
   const cfg = await configFor(o.config, undefined, cwd, stderr, c);
@@ -73,7 +74,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
         const err = await failedOpen;
         unreadable++;
         const code = (err as NodeJS.ErrnoException).code;
-        stderr.write(problem(c, 'error', name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message));
+        report.error(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message);
       }
     }
   }
@@ -85,7 +86,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
         runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract, strict: Boolean(o.strict) }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
       async ({ r, name }) => {
         if (stopped) return;
-        if (!o.quiet) for (const w of r.warnings) stderr.write(problem(c, 'warning', `${name}:${w.line}`, w.cause));
+        for (const w of r.warnings) report.warn(`${name}:${w.line}`, w.cause);
         for (const e of r.errors) stderr.write(problem(c, o.onError === 'fail' ? 'error' : 'warning', `${name}:${e.line}`, e.cause, o.onError === 'keep' ? 'passed through unchanged' : o.onError === 'skip' ? 'skipped' : undefined));
         records += r.records;
         changed += r.changed;

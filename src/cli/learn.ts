@@ -10,7 +10,7 @@ import type { FingerprintOutcome } from '../batch/task.js';
 import { writeAtomic } from '../io/write.js';
 import type { World } from './world.js';
 import { configFor } from './load-config.js';
-import { problem } from './report.js';
+import { reporter } from './report.js';
 
 export interface LearnOptions {
   output?: string;
@@ -32,8 +32,9 @@ export interface LearnOptions {
 /** `clean-article learn`: count repeated blocks over folders (or merge shard counts) and write them as rules. */
 export async function learn(world: World, args: string[], o: LearnOptions, c: ChalkInstance): Promise<number> {
   const { stdout, stderr, cwd } = world;
+  const report = reporter(stderr, c, false);
   if (args.length === 0) {
-    stderr.write(problem(c, 'error', undefined, o.merge ? 'no count files to merge' : 'no folders to learn from', o.merge ? 'learn --merge counts-1.json counts-2.json -o rules.yaml' : 'learn articles/ -o rules.yaml'));
+    report.error(undefined, o.merge ? 'no count files to merge' : 'no folders to learn from', o.merge ? 'learn --merge counts-1.json counts-2.json -o rules.yaml' : 'learn articles/ -o rules.yaml');
     return 2;
   }
   const cfg = await configFor(o.config, undefined, cwd, stderr, c);
@@ -51,22 +52,22 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
         try {
           json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8')) as CountsJson;
         } catch (err) {
-          stderr.write(problem(c, 'error', file, `cannot be read as a counts file: ${(err as Error).message}`, 'pass files written by learn --counts-out'));
+          report.error(file, `cannot be read as a counts file: ${(err as Error).message}`, 'pass files written by learn --counts-out');
           return 1;
         }
         if (json.format !== 'clean-article-counts' || json.version !== 1) {
-          stderr.write(problem(c, 'error', file, 'is not a counts file written by learn --counts-out'));
+          report.error(file, 'is not a counts file written by learn --counts-out');
           return 1;
         }
         if (json.maskDigits !== counts.maskDigits || json.maxWords !== counts.maxWords) {
-          stderr.write(problem(c, 'error', file, `was counted with maskDigits ${json.maskDigits}, maxWords ${json.maxWords}; this merge uses ${counts.maskDigits}, ${counts.maxWords}`, 'count every shard with the same settings'));
+          report.error(file, `was counted with maskDigits ${json.maskDigits}, maxWords ${json.maxWords}; this merge uses ${counts.maskDigits}, ${counts.maxWords}`, 'count every shard with the same settings');
           return 1;
         }
         counts.merge(json);
       }
     } else {
       const collected = await collectInputs(args, { cwd, ext: o.ext, ignorePaths: o.ignorePath ?? [] });
-      for (const e of collected.errors) stderr.write(problem(c, 'error', e.file, e.cause, e.hint));
+      for (const e of collected.errors) report.error(e.file, e.cause, e.hint);
       if (collected.errors.length) return 1;
       const files = collected.files;
       const jobs = o.jobs ?? availableParallelism();
@@ -78,7 +79,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
           (f) => ({ kind: 'fingerprint', file: f.path, maskDigits: counts.maskDigits, maxWords }),
           (res, i) => {
             const f = files[i];
-            if (!res.ok) return void stderr.write(problem(c, 'warning', f.display, 'could not be read as text; left out of the count'));
+            if (!res.ok) return void report.warn(f.display, 'could not be read as text; left out of the count');
             counts.addDocument(o.groupBy === 'folder' ? path.relative(cwd, path.dirname(f.path)) || '.' : '', f.display, res.fingerprints);
           },
         );
@@ -88,7 +89,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
     }
   } catch (err) {
     if (!(err instanceof CapacityError)) throw err;
-    stderr.write(problem(c, 'error', undefined, err.message));
+    report.error(undefined, err.message);
     return 1;
   }
   for (const g of counts.groups.values()) documents += g.docs;

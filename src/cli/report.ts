@@ -30,3 +30,21 @@ export function problem(c: ChalkInstance, kind: 'error' | 'warning', file: strin
 
 /** `1 record`, `2 records`. */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Where every mode says what went wrong: one line each, `clean-article: error|warning: FILE: cause
+ * (hint)`, coloured as decided once, warnings dropped under --quiet.
+ */
+export interface Reporter {
+  readonly c: ChalkInstance;
+  error(file: string | undefined, cause: string, hint?: string): void;
+  warn(file: string | undefined, cause: string, hint?: string): void;
+}
+
+export function reporter(stderr: NodeJS.WritableStream, c: ChalkInstance, quiet: boolean): Reporter {
+  return {
+    c,
+    error: (file, cause, hint) => void stderr.write(problem(c, 'error', file, cause, hint)),
+    warn: (file, cause, hint) => void (quiet || stderr.write(problem(c, 'warning', file, cause, hint))),
+  };
+}

@@ -7,7 +7,7 @@ import { decodeBytes, describeFsError, readInput, readStream, type ReadResult } 
 import { sameFile, writeAtomic } from '../io/write.js';
 import type { CliOptions } from './program.js';
 import { colorLevel, makeChalk } from './color.js';
-import { explain, problem, wouldChange } from './report.js';
+import { explain, problem, reporter, wouldChange } from './report.js';
 import { configFor, printable } from './load-config.js';
 import type { World } from './world.js';
 import { EXIT } from './exit.js';
@@ -16,6 +16,7 @@ import { EXIT } from './exit.js';
 export async function cleanOne(world: World, input: string | undefined, opts: CliOptions): Promise<number> {
   const { stdin, stdout, stderr, env, cwd } = world;
   const c = await makeChalk(colorLevel(opts.color, env, Boolean(stderr.isTTY)));
+  const report = reporter(stderr, c, Boolean(opts.quiet));
   const fromStdin = input === undefined || input === '-';
   const cfg = await configFor(opts.config, fromStdin ? undefined : input, cwd, stderr, c);
   if (!cfg.ok) return EXIT.usage;
@@ -28,19 +29,19 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     return runBatch(world, [input], opts, c);
   }
   if (input === undefined && stdin.isTTY) {
-    stderr.write(problem(c, 'error', undefined, 'no input', 'pass a file, or pipe text on stdin; see clean-article --help'));
+    report.error(undefined, 'no input', 'pass a file, or pipe text on stdin; see clean-article --help');
     return EXIT.usage;
   }
   const name = fromStdin ? '-' : input;
   const file = fromStdin ? undefined : path.resolve(cwd, input);
   if (opts.output && file && (await sameFile(file, path.resolve(cwd, opts.output)))) {
-    stderr.write(problem(c, 'error', opts.output, 'is the input file; refusing to write over it', 'pick another -o path'));
+    report.error(opts.output, 'is the input file; refusing to write over it', 'pick another -o path');
     return EXIT.usage;
   }
   const legacy = opts.encoding ? await import('../io/legacy.js') : undefined;
   const read: ReadResult = file ? readInput(file, opts.encoding, legacy) : decodeBytes(await readStream(stdin), '-', opts.encoding, legacy);
   if (!read.ok) {
-    stderr.write(problem(c, 'error', name, read.error.cause, read.error.hint));
+    report.error(name, read.error.cause, read.error.hint);
     return EXIT.failed;
   }
   const result = cleanWith(read.text, withExtract(cfg.options, opts.extract));
@@ -67,7 +68,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     writeAtomic(path.resolve(cwd, opts.output), data);
   } catch (err) {
     const e = describeFsError(err, opts.output);
-    stderr.write(problem(c, 'error', opts.output, `cannot be written: ${e.cause}`, e.cause === 'no such file' ? 'create its folder first' : e.hint));
+    report.error(opts.output, `cannot be written: ${e.cause}`, e.cause === 'no such file' ? 'create its folder first' : e.hint);
     return EXIT.failed;
   }
   return EXIT.ok;
