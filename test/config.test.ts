@@ -198,7 +198,10 @@ describe('init and rules', () => {
     const dir = tree({});
     expect(await runIn(dir, ['init'])).toMatchObject({ code: 0, stdout: 'wrote .clean-article.yaml\n' });
     const printed = JSON.parse((await runIn(dir, ['--print-config'])).stdout);
-    expect(printed.rules.length).toBeGreaterThan(20);
+    // The starter config extends recommended: every preset rule is in force.
+    const { PRESETS } = await import('../src/rules/presets.js');
+    const all = new Set(Object.values(PRESETS).flatMap((p) => p.rules.map((r) => r.id)));
+    expect(printed.rules.map((r: { id: string }) => r.id).sort()).toEqual([...all].sort());
     const again = await runIn(dir, ['init']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/\.clean-article\.yaml: already exists; not overwritten/);
