@@ -12,14 +12,15 @@ export interface Decision {
   overruled: Array<{ proposal: Proposal; block: number; why: string }>;
 }
 
-// A list introduced by its own sentence ("The band will play these venues:"): a colon at the end
-// of words most of which are lower-case, not a label ("Most Popular:", "More from Fox News:").
+// A list introduced by its own sentence ("The band will play these venues:"): a colon at the end of
+// at most 30 words, two or more of them lower-case, not a label ("Most Popular:", "More from Fox News:").
 function introduces(b: Block): boolean {
   if (!b.text.endsWith(':') || b.words > 30) return false;
   let lower = 0;
   for (const w of b.text.split(' ')) if (/^\p{Ll}/u.test(w)) lower++;
   return lower >= 2;
 }
+
 // Shape and repetition may take at most this share of the prose words still in the document.
 const PROSE_SHARE = 0.2;
 
@@ -28,8 +29,9 @@ export const OUTSIDE = 'region/outside-article';
 /**
  * Which proposal wins. Wording proposals first: whole-block proposals win over spans in the same
  * block, and the first proposal for a block (rules run in config order) is the one recorded.
- * (detect skips blocks a whole-block proposal already took for the same reason.) Then shape and
- * repetition proposals, in the context of what wording left: a credit line is content; a run of
+ * (detect skips blocks a whole-block proposal already took for the same reason.) Then shape,
+ * repetition and article-region proposals, in the context of what wording left: a credit line is
+ * content, and so is the article's title; a run of
  * short blocks between two prose paragraphs, or after one that introduces it with a colon, is a
  * list inside the article; and where together they would empty the document or take more than
  * the guard share of its words with prose among them, the prose among what they take stays.
