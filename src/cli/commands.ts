@@ -4,12 +4,13 @@ import type { ChalkInstance } from 'chalk';
 import { writeAtomic } from '../io/write.js';
 import type { ResolvedConfig } from '../rules/resolve.js';
 import { problem } from './report.js';
+import { PRESET_NAMES } from '../rules/presets.js';
 
 const STARTER = `# yaml-language-server: $schema=./node_modules/clean-article/schema/clean-article.schema.json
 # clean-article configuration: https://www.npmjs.com/package/clean-article (README, "Configuration").
 # Found by every input file in this folder and below; \`clean-article --print-config FILE\` shows what applies.
 
-# Presets: legal, newsletter, promo, share, related, captions, cookies, ads; recommended = all of them.
+# Presets: ${PRESET_NAMES.filter((n) => n !== 'recommended').join(', ')}; recommended = all of them.
 # Paths to other config files work too (./site-rules.yaml), for instance rules written by \`clean-article learn\`.
 extends:
   - recommended
@@ -35,6 +36,14 @@ rules: []
 # Warn when a document loses more than this share of its words (an error with --strict):
 # guard:
 #   maxRemovedShare: 0.5
+
+# The article model on whole-page text: auto (pages only), on, or off.
+# article:
+#   extract: auto
+
+# Mojibake repair ("donâ€™t" -> "don’t") is on; to switch it off:
+# repair:
+#   mojibake: false
 `;
 
 /** `clean-article init`: write the starter config, never over an existing one unless --force. */

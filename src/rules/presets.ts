@@ -1,4 +1,5 @@
 import type { RuleSpec } from './spec.js';
+import { didYouMean } from './errors.js';
 import legal from './presets/legal.json' with { type: 'json' };
 import newsletter from './presets/newsletter.json' with { type: 'json' };
 import promo from './presets/promo.json' with { type: 'json' };
@@ -25,3 +26,6 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.fromEntries(
 );
 
 export const PRESET_NAMES = Object.keys(PRESETS);
+
+/** The message for an `extends` entry that names no preset, with the nearest name and the list. */
+export const unknownPreset = (ref: string) => `unknown preset "${ref}"${didYouMean(ref, PRESET_NAMES)}; presets: ${PRESET_NAMES.join(', ')}`;

@@ -1,7 +1,7 @@
 import { DEFAULT_ARTICLE, type ArticleOptions, type CleanOptions } from '../core/types.js';
 import type { Config, RuleSpec } from './spec.js';
 import { DEFAULT_CONFIG } from './spec.js';
-import { PRESETS, PRESET_NAMES } from './presets.js';
+import { PRESETS, unknownPreset } from './presets.js';
 import { compileRule } from './compile.js';
 import { didYouMean, type ConfigError } from './errors.js';
 
@@ -36,7 +36,7 @@ export type LoadRef = (ref: string, from: string | undefined) => { ok: true; fil
 
 export type Resolved = { ok: true; config: ResolvedConfig } | { ok: false; errors: ConfigError[] };
 
-const isPath = (ref: string) => /^\.{0,2}[\\/]|\.(json|ya?ml)$/i.test(ref) || /^[A-Za-z]:[\\/]/.test(ref);
+export const isPath = (ref: string) => /^\.{0,2}[\\/]|\.(json|ya?ml)$/i.test(ref) || /^[A-Za-z]:[\\/]/.test(ref);
 
 interface Layer {
   rules: Map<string, ResolvedRule>;
@@ -64,7 +64,7 @@ function layerOf(config: Config, file: string | undefined, load: LoadRef | undef
     const at = typeof config.extends === 'string' ? 'extends' : `extends[${i}]`;
     if (!isPath(ref)) {
       if (PRESETS[ref]) presetInto(ref, layer, new Set());
-      else errors.push({ file: label, path: at, message: `unknown preset "${ref}"${didYouMean(ref, PRESET_NAMES)}; presets: ${PRESET_NAMES.join(', ')}` });
+      else errors.push({ file: label, path: at, message: unknownPreset(ref) });
       return;
     }
     if (!load) {

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { ConfigSchema, KEYS, RuleSchema, type ConfigInput } from './schema.js';
 import { compilePattern, compileRule } from './compile.js';
 import { checkExamples } from './examples.js';
+import { PRESETS, unknownPreset } from './presets.js';
+import { isPath } from './resolve.js';
 
 export type Validated = { ok: true; config: ConfigInput } | { ok: false; errors: ConfigError[] };
 
@@ -40,6 +42,16 @@ export function validateConfig(data: unknown, file: string): Validated {
       errors.push(...checkRule(rule.data, `rules[${i}]`, file));
     });
   }
+  // Unknown presets are found again when the config resolves; here they join the other problems,
+  // so a typo in extends is not the one error left for the next run.
+  const ext = (data as { extends?: unknown })?.extends;
+  if (errors.length && (typeof ext === 'string' || Array.isArray(ext))) {
+    (typeof ext === 'string' ? [ext] : ext).forEach((ref, i) => {
+      if (typeof ref !== 'string' || isPath(ref) || PRESETS[ref]) return;
+      const at = typeof ext === 'string' ? 'extends' : `extends[${i}]`;
+      errors.push({ file, path: at, message: unknownPreset(ref) });
+    });
+  }
   if (errors.length) return { ok: false, errors };
   return { ok: true, config: (parsed as { data: ConfigInput }).data };
 }
@@ -49,6 +61,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string): Co
     return issue.keys.map((key) => ({ file, path: formatPath([...issue.path, key]), message: `unknown key${didYouMean(key, keysAt(issue.path))}` }));
   }
   let message = issue.message;
+  const at = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], data);
+  if (at === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return [{ file, path: formatPath(issue.path) || '(top level)', message: 'is required' }];
+  }
   if (issue.code === 'invalid_value') {
     const value = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], data);
     message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${typeof value === 'string' ? didYouMean(value, issue.values.map(String)) : ''}`;
