@@ -244,3 +244,15 @@ describe('stdin under --check and -l', () => {
     expect(cli(dir, ['--write', '-'], DIRTY).code).toBe(2);
   });
 });
+
+describe('-l -z', () => {
+  it('prints NUL-terminated paths, for names with spaces and non-ASCII letters; -z without -l is refused', () => {
+    const dir = tree({ 'd/my story.txt': DIRTY, 'd/café.txt': DIRTY, 'd/clean.txt': CLEAN });
+    const r = cli(dir, ['d', '-l', '-z']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${path.join('d', 'café.txt')}\0${path.join('d', 'my story.txt')}\0`);
+    const z = cli(dir, ['d', '--check', '-z']);
+    expect(z.code).toBe(2);
+    expect(z.stderr).toMatch(/-z ends the paths -l prints; use it with -l/);
+  });
+});

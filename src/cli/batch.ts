@@ -131,7 +131,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
         if (r.changed) changed++;
         if (o.explain && r.result) stderr.write(explain(f.display, r.result, c));
         if (r.changed && o.check) stderr.write(wouldChange(c, f.display, r.rules, o.write));
-        if (r.changed && o.listDifferent) stdout.write(`${f.display}\n`);
+        if (r.changed && o.listDifferent) stdout.write(`${f.display}${o.null ? '\0' : '\n'}`);
         if (r.result && (o.format === 'json' || o.format === 'jsonl')) stdout.write(renderJson(f.display, r.result));
       },
     );

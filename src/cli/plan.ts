@@ -23,6 +23,7 @@ export function planRun(inputs: string[], options: CliOptions): { plan: Plan } |
 /** Flags that contradict each other, refused before any work is done. */
 function conflicts(inputs: string[], o: CliOptions): string | undefined {
   if (o.check && o.listDifferent) return 'Cannot use --check and --list-different together.';
+  if (o.null && !o.listDifferent) return '-z ends the paths -l prints; use it with -l.';
   if (o.outDir && o.write) return 'Cannot use --out-dir and --write together: pick one place for the clean text.';
   if (o.outDir && (o.check || o.listDifferent)) return 'Cannot use --out-dir with --check or --list-different.';
   if (o.output && (o.outDir || o.write || o.check || o.listDifferent)) return 'Cannot use -o with --out-dir, --write, --check or --list-different.';

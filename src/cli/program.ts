@@ -19,6 +19,7 @@ export interface CliOptions {
   groupBy: 'folder' | 'none';
   minDocs?: number;
   extract?: 'auto' | 'on' | 'off';
+  null?: boolean;
   encoding?: string;
   minShare?: number;
   explain?: boolean;
@@ -98,6 +99,7 @@ export function buildProgram(version: string): Command {
     .option('-w, --write', 'rewrite changed files in place (atomically; unchanged files are not touched)')
     .option('--check', 'write nothing; name every file that would change on stderr; exit 1 if any would')
     .option('-l, --list-different', 'print only the paths of files that would change (with --write: that changed)')
+    .option('-z, --null', 'with -l, end each path with a NUL byte instead of a line break (for xargs -0, and names with spaces or line breaks)')
     .addOption(new Option('--input-format <format>', 'text files, or JSON Lines records').choices(['text', 'jsonl']).default('text'))
     .option('--field <name>', 'JSON Lines input: the field to clean', 'text')
     .addOption(new Option('--on-error <policy>', 'JSON Lines input: a malformed record is kept as it is, skipped, or fails the run').choices(['keep', 'skip', 'fail']).default('keep'))

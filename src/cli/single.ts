@@ -56,7 +56,7 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     // stdin under --check/-l: say whether cleaning would change it, write nothing.
     const changed = result.text !== read.text;
     if (changed && opts.check) stderr.write(wouldChange(c, '-', [...new Set(result.removed.map((r) => r.rule))]));
-    if (changed && opts.listDifferent) stdout.write('-\n');
+    if (changed && opts.listDifferent) stdout.write(opts.null ? '-\0' : '-\n');
     return changed ? EXIT.failed : EXIT.ok;
   }
   const data = opts.format === 'json' ? renderJson(name, result, true) : result.text;
