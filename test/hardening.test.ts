@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { linesOf } from '../src/io/lines.js';
 import { fieldSpan } from '../src/batch/jsonl-record.js';
+import { fold } from '../src/core/segment.js';
 import { tree } from './helpers/world.js';
 import { spawnCli } from './helpers/spawn.js';
 
@@ -34,6 +35,21 @@ describe('no crash on long inputs', () => {
     const lines: string[] = [];
     for await (const line of linesOf(Readable.from(chunks.map((s) => Buffer.from(s))))) lines.push(line);
     expect(lines).toEqual(['a', 'b', long, 'c']);
+  });
+});
+
+describe('folding white space in long lines', () => {
+  it('the long-text path folds exactly as the regex does, for every kind of white space', () => {
+    const spaces = [' ', '  ', '\t', ' \t ', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '\f\v', '\u1680'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (const size of [70_000, 200_000]) {
+      let text = '\t ';
+      while (text.length < size) text += `w${next() % 1000}${spaces[next() % spaces.length]}`;
+      text += ' \u3000';
+      expect(text.length).toBeGreaterThan(65_536);
+      expect(fold(text)).toBe(text.replace(/\s+/g, ' ').trim());
+    }
   });
 });
 

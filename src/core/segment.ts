@@ -38,7 +38,46 @@ const UNFOLDED = /\s\s|[^\S ]/;
  * trim (a text node ending in a space), so look before rewriting the whole string.
  */
 export function fold(text: string): string {
-  return UNFOLDED.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  if (!UNFOLDED.test(text)) return text.trim();
+  return text.length > FOLD_CHUNK ? foldLong(text) : text.replace(IRREGULAR, ' ').trim();
+}
+
+// Only runs that are not already one plain space: most white space in prose is, and a replace
+// costs per match, so /\s+/g (a match at every word) is ten times slower for the same result.
+const IRREGULAR = /\s{2,}|[^\S ]/g;
+
+// A regex replace costs a few hundred nanoseconds per match and holds every match until it returns:
+// a 50 MB line with a tab between words took 4 s and 1 GB. Long texts are folded by one scan
+// that copies the stretches between irregular runs of white space, joined a few thousand at a time.
+const FOLD_CHUNK = 1 << 16;
+
+/** The characters /\s/ matches. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function foldLong(text: string): string {
+  const joined: string[] = [];
+  let batch: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+    if (end - i === 1 && text.charCodeAt(i) === 32) continue;
+    batch.push(text.slice(from, i), ' ');
+    from = end;
+    i = end - 1;
+    if (batch.length >= 8192) {
+      joined.push(batch.join(''));
+      batch = [];
+    }
+  }
+  batch.push(text.slice(from));
+  joined.push(batch.join(''));
+  return joined.join('').trim();
 }
 
 /**
