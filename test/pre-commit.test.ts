@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readmeFences } from './helpers/readme.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
@@ -35,13 +36,17 @@ describe('pre-commit hooks', () => {
     const work = path.join(tmp, 'work');
     mkdirSync(work);
     git(work, 'init', '-q');
-    const config = (ids: string[]) =>
-      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n${ids.map((id) => `      - id: ${id}\n        language_version: system\n`).join('')}`;
+    // The README's example, as a user copies it: the repository and commit filled in; the fix hook
+    // is the commented alternative, switched on by removing its comment marks.
+    const example = readmeFences().find((f) => f.lang === 'yaml' && f.body.startsWith('repos:'));
+    expect(example, 'the README shows a .pre-commit-config.yaml').toBeDefined();
+    const filled = example!.body.replace('<git URL of this repository>', hookRepo).replace('<a commit id of it>', rev);
+    const config = (fix: boolean) => (fix ? filled.replace(/^(\s*)# (- id: clean-article-fix|  (?:files|language_version):)/gm, '$1$2') : filled);
     const env = { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'cache'), GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
     const commit = () => spawnSync('git', ['commit', '-m', 'data'], { cwd: work, env, encoding: 'utf8' });
     const dirty = 'The ferry runs again &amp; on time.\nAdvertisement\n';
 
-    writeFileSync(path.join(work, '.pre-commit-config.yaml'), config(['clean-article']));
+    writeFileSync(path.join(work, '.pre-commit-config.yaml'), config(false));
     execFileSync('pre-commit', ['install'], { cwd: work, env });
     writeFileSync(path.join(work, 'story.txt'), dirty);
     git(work, 'add', '-A');
@@ -50,7 +55,7 @@ describe('pre-commit hooks', () => {
     expect(refused.stdout + refused.stderr).toMatch(/story\.txt: ads\/label/);
     expect(readFileSync(path.join(work, 'story.txt'), 'utf8')).toBe(dirty);
 
-    writeFileSync(path.join(work, '.pre-commit-config.yaml'), config(['clean-article-fix', 'clean-article']));
+    writeFileSync(path.join(work, '.pre-commit-config.yaml'), config(true));
     git(work, 'add', '-A');
     const fixed = commit();
     expect(fixed.status).not.toBe(0);
