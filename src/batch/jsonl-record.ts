@@ -1,5 +1,6 @@
 import type { CleanOptions } from '../core/types.js';
 import { cleanWith, overGuard } from '../core/clean.js';
+import { summarize, type DocumentSummary } from './stats.js';
 
 export type OnError = 'skip' | 'keep' | 'fail';
 
@@ -15,6 +16,8 @@ export interface JsonlChunkResult {
   bytes: number;
   /** With on-error fail: the chunk stopped at the first error. */
   stopped: boolean;
+  /** With statsAs: the figures of each record cleaned. */
+  summaries?: DocumentSummary[];
 }
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
@@ -90,8 +93,9 @@ export function fieldSpan(line: string, field: string): [number, number] | undef
 }
 
 /** Clean the `field` of each JSON Lines record; other fields pass through byte for byte. */
-export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions, strict = false): JsonlChunkResult {
+export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions, strict = false, statsAs?: string): JsonlChunkResult {
   const res: JsonlChunkResult = { out: '', errors: [], warnings: [], records: 0, changed: 0, removed: 0, bytes: 0, stopped: false };
+  if (statsAs !== undefined) res.summaries = [];
   const parts: string[] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
@@ -131,6 +135,7 @@ export function cleanJsonlLines(lines: string[], firstLine: number, field: strin
     for (const w of result.warnings) res.warnings.push({ line: firstLine + k, cause: w });
     res.removed += result.removed.length;
     if (result.text !== value) res.changed++;
+    res.summaries?.push(summarize(`${statsAs}:${firstLine + k}`, result, result.text !== value));
     parts.push(line.slice(0, span![0]) + JSON.stringify(result.text) + line.slice(span![1]) + '\n');
   }
   res.out = parts.join('');

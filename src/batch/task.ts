@@ -7,6 +7,7 @@ import { ensureDir, writeAtomic } from '../io/write.js';
 import { compileConfig, withExtract } from '../rules/resolve.js';
 import type { ArticleOptions, CleanOptions } from '../core/types.js';
 import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
+import { summarize, type DocumentSummary } from './stats.js';
 
 export interface FileTask {
   kind: 'file';
@@ -26,6 +27,8 @@ export interface FileTask {
   extract?: ArticleOptions['extract'];
   /** --encoding: a legacy encoding's name, or auto. */
   encoding?: string;
+  /** --stats/--report: send back this document's figures, under this name. */
+  statsAs?: string;
 }
 
 export interface FileOutcome {
@@ -38,6 +41,7 @@ export interface FileOutcome {
   removed: number;
   bytes: number;
   result?: CleanResult;
+  summary?: DocumentSummary;
 }
 
 export interface JsonlTask {
@@ -49,6 +53,8 @@ export interface JsonlTask {
   configFile?: string;
   extract?: ArticleOptions['extract'];
   strict?: boolean;
+  /** --stats/--report: each record's figures, named `NAME:LINE`. */
+  statsAs?: string;
 }
 
 export interface FingerprintTask {
@@ -111,6 +117,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   outcome.rules = [...new Set(result.removed.map((r) => r.rule))];
   outcome.removed = result.removed.length;
   if (task.wantResult) outcome.result = result;
+  if (task.statsAs !== undefined) outcome.summary = summarize(task.statsAs, result, outcome.changed);
   if (task.strict && overGuard(result, opts.guard)) {
     return { ...outcome, ok: false, error: { cause: `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(opts.guard.maxRemovedShare * 100)}%); not written`, hint: 'check it with --explain' } };
   }
@@ -152,5 +159,5 @@ export async function processTask(task: Task): Promise<Outcome> {
       return { ok: false, error: { cause: e.cause, hint: e.hint }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
     }
   }
-  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract), task.strict);
+  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract), task.strict, task.statsAs);
 }

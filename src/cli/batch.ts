@@ -15,6 +15,7 @@ import { configFor, configPath } from './load-config.js';
 import { explain, reporter, wouldChange } from './report.js';
 import { EXIT } from './exit.js';
 import { progress } from './progress.js';
+import { statsClash, statsFor } from './stats-out.js';
 
 
 function outPathFor(f: InputFile, outDir: string): string {
@@ -87,6 +88,11 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
       seen.set(outPaths[i], files[i].display);
     }
   }
+  const clash = statsClash(world, o, files.map((f) => f.path));
+  if (clash) {
+    report.error(clash, 'is one of the inputs; refusing to write the report over it', 'pick a path outside the inputs');
+    return EXIT.usage;
+  }
   if (o.write) for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await sweepTemps(dir);
 
   const groupOf = (f: InputFile) => (o.groupBy === 'none' ? '' : path.relative(cwd, path.dirname(f.path)) || '.');
@@ -107,8 +113,12 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     }
   }
 
+  const figures = statsFor(world, o);
   let failed = collected.errors.length;
-  for (const e of collected.errors) report.error(e.file, e.cause, e.hint);
+  for (const e of collected.errors) {
+    report.error(e.file, e.cause, e.hint);
+    figures?.collector.failed();
+  }
   let changed = 0;
   let removed = 0;
   const wantResult = Boolean(o.format === 'json' || o.format === 'jsonl' || o.explain);
@@ -117,11 +127,17 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     await mapFiles<InputFile, FileOutcome>(
       runner,
       files,
-      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f), extract: o.extract, encoding: o.encoding }),
+      (f, i) => ({ kind: 'file', file: f.path, configFile: configOf(f.path), write: Boolean(o.write), outPath: outPaths?.[i], wantResult, strict: Boolean(o.strict), across: acrossOf?.(f), extract: o.extract, encoding: o.encoding, statsAs: figures ? f.display : undefined }),
       (r, i) => {
         const f = files[i];
         bar.tick(r.bytes);
         for (const w of r.warnings) report.warn(f.display, w);
+        if (figures) {
+          for (const w of r.warnings) figures.collector.warn(f.display, w);
+          if (r.summary && r.ok) figures.collector.add(r.summary);
+          if (!r.ok) figures.collector.failed();
+          if (!r.ok && r.error) figures.collector.warn(f.display, r.error.cause);
+        }
         if (!r.ok) {
           failed++;
           report.error(f.display, r.error!.cause, r.error!.hint);
@@ -139,6 +155,7 @@ export async function runBatch(world: World, inputs: string[], o: CliOptions, c:
     await runner.close();
     bar.stop();
   }
+  figures?.done();
   const verb = o.write ? 'changed' : o.outDir || o.format ? 'changed by cleaning' : 'would change';
   if (!o.quiet) {
     const secs = ((Date.now() - started) / 1000).toFixed(1);

@@ -12,6 +12,7 @@ import { configFor } from './load-config.js';
 import { plural, problem, reporter } from './report.js';
 import { EXIT } from './exit.js';
 import { linesOf } from '../io/lines.js';
+import { statsClash, statsFor } from './stats-out.js';
 
 // Small chunks: each result string stays under V8's large-object size (128 KB), so it is freed by
 // the young generation instead of piling up until a full collection (measured: peak RSS 129 -> 103
@@ -33,6 +34,11 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
   const cfg = await configFor(o.config, undefined, cwd, stderr, c);
   if (!cfg.ok) return EXIT.usage;
   const configFile = cfg.file;
+  const clash = statsClash(world, o, sources.filter((s) => s !== '-'));
+  if (clash) {
+    report.error(clash, 'is one of the inputs; refusing to write the report over it', 'pick another path');
+    return EXIT.usage;
+  }
   // -o goes through a temp file renamed at the end: a failed run never leaves half an output.
   const outFile = o.output ? path.resolve(cwd, o.output) : undefined;
   const tmp = outFile ? `${outFile}.clean-article-partial-${process.pid}` : undefined;
@@ -45,6 +51,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
   let stopped = false;
   let unreadable = 0;
   const runner = createRunner(jobs);
+  const figures = statsFor(world, o);
   async function* chunks() {
     for (const src of sources) {
       const name = src === '-' ? '-' : path.relative(cwd, path.resolve(cwd, src)) || src;
@@ -74,7 +81,9 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
         const err = await failedOpen;
         unreadable++;
         const code = (err as NodeJS.ErrnoException).code;
-        report.error(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message);
+        const cause = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message;
+        report.error(name, cause);
+        figures?.collector.warn(name, cause);
       }
     }
   }
@@ -83,11 +92,19 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
       chunks(),
       Math.max(2, jobs * 2),
       (ch) =>
-        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract, strict: Boolean(o.strict) }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
+        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract, strict: Boolean(o.strict), statsAs: figures ? ch.name : undefined }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
       async ({ r, name }) => {
         if (stopped) return;
         for (const w of r.warnings) report.warn(`${name}:${w.line}`, w.cause);
         for (const e of r.errors) stderr.write(problem(c, o.onError === 'fail' ? 'error' : 'warning', `${name}:${e.line}`, e.cause, o.onError === 'keep' ? 'passed through unchanged' : o.onError === 'skip' ? 'skipped' : undefined));
+        if (figures) {
+          for (const s of r.summaries ?? []) figures.collector.add(s);
+          for (const w of r.warnings) figures.collector.warn(`${name}:${w.line}`, w.cause);
+          for (const e of r.errors) {
+            figures.collector.failed();
+            figures.collector.warn(`${name}:${e.line}`, e.cause);
+          }
+        }
         records += r.records;
         changed += r.changed;
         bad += r.errors.length;
@@ -98,6 +115,7 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
   } finally {
     await runner.close();
   }
+  figures?.done();
   if (tmp) {
     await new Promise<void>((resolve, reject) => sink.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (stopped || unreadable) await unlink(tmp).catch(() => undefined);

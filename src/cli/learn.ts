@@ -11,6 +11,7 @@ import { writeAtomic } from '../io/write.js';
 import type { World } from './world.js';
 import { configFor } from './load-config.js';
 import { reporter } from './report.js';
+import { statsFor } from './stats-out.js';
 
 export interface LearnOptions {
   output?: string;
@@ -27,6 +28,8 @@ export interface LearnOptions {
   jobs?: number;
   config?: string | false;
   quiet?: boolean;
+  report?: string;
+  stats?: string;
 }
 
 /** `clean-article learn`: count repeated blocks over folders (or merge shard counts) and write them as rules. */
@@ -45,6 +48,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
   const maxWords = o.maxWords ?? r.maxWords;
   const counts = new Counts(r.maskDigits, maxWords, o.maxBlocks ?? DEFAULT_MAX_BLOCKS);
   let documents = 0;
+  const unread: string[] = [];
   try {
     if (o.merge) {
       for (const file of args) {
@@ -79,7 +83,10 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
           (f) => ({ kind: 'fingerprint', file: f.path, maskDigits: counts.maskDigits, maxWords }),
           (res, i) => {
             const f = files[i];
-            if (!res.ok) return void report.warn(f.display, 'could not be read as text; left out of the count');
+            if (!res.ok) {
+              unread.push(f.display);
+              return void report.warn(f.display, 'could not be read as text; left out of the count');
+            }
             counts.addDocument(o.groupBy === 'folder' ? path.relative(cwd, path.dirname(f.path)) || '.' : '', f.display, res.fingerprints);
           },
         );
@@ -95,6 +102,17 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
   for (const g of counts.groups.values()) documents += g.docs;
   if (o.countsOut) writeAtomic(path.resolve(cwd, o.countsOut), JSON.stringify(counts.toJSON()) + '\n');
   const rules = learnRules(counts, minDocs, minShare);
+  // Counting has no per-document removals: the figures are the documents counted and what was learned.
+  const figures = statsFor(world, o);
+  if (figures) {
+    figures.collector.stats.documents = documents;
+    for (const f of unread) {
+      figures.collector.failed();
+      figures.collector.warn(f, 'could not be read as text; left out of the count');
+    }
+    for (const rule of rules) figures.collector.learnedBlock(rule.text, rule.docs);
+    figures.done();
+  }
   if (!o.countsOut || o.output || o.json) {
     const data = o.json
       ? JSON.stringify({ documents, minDocs, minShare, maxWords, maskDigits: counts.maskDigits, rules }, null, 2) + '\n'

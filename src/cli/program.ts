@@ -29,6 +29,10 @@ export interface CliOptions {
   /** A path, false for --no-config, undefined to search. */
   config?: string | false;
   printConfig?: boolean;
+  /** --report FILE.html: the batch's figures as a page. */
+  report?: string;
+  /** --stats FILE.json: the same figures as JSON, to merge across shards. */
+  stats?: string;
 }
 
 const EXAMPLES = `
@@ -44,6 +48,7 @@ Examples:
   $ clean-article --input-format jsonl --field body < in.jsonl > out.jsonl
   $ clean-article rules article.txt               the rules in force for that file
   $ clean-article init                            write a starter .clean-article.yaml
+  $ clean-article data/ --check --report r.html   what a batch would remove, as a page to look at
 
 Config: -c FILE, else the nearest .clean-article.json, .clean-article.yaml/.yml or "clean-article"
 key in package.json above each input (above the working directory for stdin); none: recommended.
@@ -116,7 +121,9 @@ export function buildProgram(version: string): Command {
     .option('--explain', 'print each removal and the rule that made it on stderr')
     .option('--strict', 'fail a document that would lose more than the guard share of its words, instead of warning')
     .option('-q, --quiet', 'print no warnings')
-    .option('--print-config', 'print the config that applies to the input (presets expanded) as JSON, and exit');
+    .option('--print-config', 'print the config that applies to the input (presets expanded) as JSON, and exit')
+    .option('--report <file>', 'write a self-contained HTML page of what the batch removed: rules, documents, examples')
+    .option('--stats <file>', 'write the same figures as JSON (add shards up with: clean-article report *.json)');
   configOptions(program)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run clean-article --help for usage)')
@@ -139,8 +146,16 @@ export function buildProgram(version: string): Command {
       .addOption(new Option('--ext <list>', 'extensions taken from folders, comma-separated').default(['.txt'], '.txt').argParser(parseExt))
       .option('--ignore-path <file>', 'gitignore-style file of paths to skip; repeatable', (v: string, acc: string[] = []) => [...acc, v])
       .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
+      .option('--report <file>', 'write a self-contained HTML page of the documents counted and the blocks learned')
+      .option('--stats <file>', 'write the same figures as JSON')
       .option('-q, --quiet', 'no summary line'),
   );
+  program
+    .command('report')
+    .description('add up --stats files of several runs (shards of one corpus) and write one report')
+    .argument('[stats...]', 'files written by --stats')
+    .option('--report <file>', 'write the HTML page here')
+    .option('--stats <file>', 'write the summed figures as JSON here');
   program
     .command('init')
     .description('write a commented starter .clean-article.yaml in the working directory')

@@ -74,6 +74,12 @@ export async function run(world: World): Promise<number> {
       exit = await learn(world, inputs, opts, await chalkFor(opts));
     });
   program.commands
+    .find((c) => c.name() === 'report')!
+    .action(async (files: string[], opts: { report?: string; stats?: string }) => {
+      const { reportCommand } = await import('./stats-out.js');
+      exit = reportCommand(world, files, opts, await chalkFor(program.opts()));
+    });
+  program.commands
     .find((c) => c.name() === 'init')!
     .action(async (opts: { force?: boolean }) => {
       const { init } = await import('./commands.js');

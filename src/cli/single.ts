@@ -38,6 +38,13 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
     report.error(opts.output, 'is the input file; refusing to write over it', 'pick another -o path');
     return EXIT.usage;
   }
+  if (file && (opts.report || opts.stats)) {
+    const clash = (await import('./stats-out.js')).statsClash(world, opts, [file]);
+    if (clash) {
+      report.error(clash, 'is the input file; refusing to write the report over it', 'pick another path');
+      return EXIT.usage;
+    }
+  }
   const legacy = opts.encoding ? await import('../io/legacy.js') : undefined;
   const read: ReadResult = file ? readInput(file, opts.encoding, legacy) : decodeBytes(await readStream(stdin), '-', opts.encoding, legacy);
   if (!read.ok) {
@@ -47,6 +54,16 @@ export async function cleanOne(world: World, input: string | undefined, opts: Cl
   const result = cleanWith(read.text, withExtract(cfg.options, opts.extract));
   const warnings = [...read.warnings, ...result.warnings];
   const refused = opts.strict && overGuard(result, cfg.options.guard);
+  if (opts.report || opts.stats) {
+    // A batch of one: the same page and figures as for a folder.
+    const { statsFor } = await import('./stats-out.js');
+    const { summarize } = await import('../batch/stats.js');
+    const figures = statsFor(world, opts)!;
+    for (const w of warnings) figures.collector.warn(name, w);
+    if (refused) figures.collector.failed();
+    else figures.collector.add(summarize(name, result, result.text !== read.text));
+    figures.done();
+  }
   if (!opts.quiet || refused) {
     for (const w of warnings) stderr.write(problem(c, refused ? 'error' : 'warning', name, w));
   }

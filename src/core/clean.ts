@@ -64,6 +64,7 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
   return {
     text,
     paragraphs,
+    paragraphLines: blocks.map((b) => [b.first, b.last] as [number, number]),
     removed,
     repairs: start.repairs.map((r) => ({ rule: 'repair/mojibake', before: r.before, after: r.after, lines: [r.line, r.line] as [number, number] })),
     overruled,

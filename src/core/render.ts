@@ -5,5 +5,7 @@ export function render(paragraphs: string[]): string {
 
 /** The JSON form of one result: `source` first, then the result's fields; pretty for one input, one line each for JSON Lines. */
 export function renderJson(source: string, result: object, pretty = false): string {
-  return JSON.stringify({ source, ...result }, null, pretty ? 2 : undefined) + '\n';
+  // Paragraph line ranges serve reports; the JSON keeps its documented shape.
+  const { paragraphLines: _lines, ...rest } = result as { paragraphLines?: unknown };
+  return JSON.stringify({ source, ...rest }, null, pretty ? 2 : undefined) + '\n';
 }

@@ -54,6 +54,8 @@ export interface CleanStats {
 export interface CleanResult {
   text: string;
   paragraphs: string[];
+  /** The 1-based input lines each paragraph came from, in the order of `paragraphs` (not in the JSON output). */
+  paragraphLines: Array<[number, number]>;
   removed: Removal[];
   /** Text put back, not removed: mojibake repairs, each with before and after. */
   repairs: TextRepair[];
