@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// The library's speed beside its floor, in one process, on the same strings, in the same run:
+// clean() against he.decode and against a split + trim + join of the same text. Text: the dev
+// corpus's container and whole-page variants when ../shared is there (it says so when it is not),
+// and always articles generated from the project's fixtures. With --previous ROOT (a checkout of
+// another build, built), that build's clean() is timed on the same strings, interleaved with this one.
+// Timing is reported, never asserted.
+//   node bench/library.mjs [--previous ROOT] [--reps N]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import he from 'he';
+
+const { values } = parseArgs({ options: { previous: { type: 'string' }, reps: { type: 'string' } } });
+const REPS = Number(values.reps ?? 3);
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '..');
+const load = async (r) => {
+  const lib = await import(path.join(r, 'dist/index.js'));
+  const opts = lib.compileConfig();
+  return (s) => lib.cleanWith(s, opts);
+};
+const ours = await load(root);
+const previous = values.previous ? await load(path.resolve(values.previous)) : undefined;
+
+function sets() {
+  const out = [];
+  const dev = path.resolve(root, '../shared/corpus/dev');
+  if (fs.existsSync(dev)) {
+    const files = fs.readdirSync(dev).sort();
+    for (const [name, suffix] of [
+      ['dev container', '.raw.txt'],
+      ['dev page', '.page.txt'],
+    ]) {
+      out.push({ name, texts: files.filter((f) => f.endsWith(suffix)).map((f) => fs.readFileSync(path.join(dev, f), 'utf8')) });
+    }
+  } else {
+    console.log(`(../shared/corpus/dev is not here: dev rows skipped; ${dev})`);
+  }
+  // Generated: every fixture input, its lines shuffled into 400 documents by a seeded generator.
+  let seed = 20261128;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed / 2 ** 32);
+  const lines = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'input.txt' || (p.includes(`${path.sep}input${path.sep}`) && e.name.endsWith('.txt'))) lines.push(...fs.readFileSync(p, 'utf8').split(/\r?\n/));
+    }
+  };
+  walk(path.join(root, 'fixtures'));
+  const docs = [];
+  for (let i = 0; i < 400; i++) {
+    const doc = [];
+    let size = 0;
+    while (size < 3000) {
+      const start = Math.floor(rand() * lines.length);
+      for (let k = 0; k < 1 + Math.floor(rand() * 6); k++) {
+        const l = lines[(start + k) % lines.length];
+        doc.push(l);
+        size += l.length + 1;
+      }
+    }
+    docs.push(doc.join('\n') + '\n');
+  }
+  out.push({ name: 'generated', texts: docs });
+  return out;
+}
+
+function seconds(f, texts) {
+  let best = Infinity;
+  for (let r = 0; r < REPS; r++) {
+    const t = performance.now();
+    for (const s of texts) f(s);
+    best = Math.min(best, (performance.now() - t) / 1000);
+  }
+  return best;
+}
+
+const splitTrimJoin = (s) => s.split('\n').map((l) => l.trim()).join('\n');
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; best of ${REPS}; MB/s, and × he.decode on the same strings`);
+console.log(`${'text'.padEnd(14)} ${'MB'.padStart(5)} ${'he.decode'.padStart(10)} ${'split+trim'.padStart(11)} ${'clean()'.padStart(8)} ${'× decode'.padStart(9)}${previous ? `${'previous'.padStart(10)} ${'× decode'.padStart(9)} ${'speed-up'.padStart(9)}` : ''}`);
+for (const { name, texts } of sets()) {
+  const mb = texts.reduce((n, t) => n + t.length, 0) / 1e6;
+  ours(texts[0]);
+  previous?.(texts[0]);
+  const dec = seconds((s) => he.decode(s), texts);
+  const stj = seconds(splitTrimJoin, texts);
+  const c = seconds(ours, texts);
+  const p = previous ? seconds(previous, texts) : undefined;
+  const row = `${name.padEnd(14)} ${mb.toFixed(1).padStart(5)} ${(mb / dec).toFixed(0).padStart(10)} ${(mb / stj).toFixed(0).padStart(11)} ${(mb / c).toFixed(1).padStart(8)} ${(dec / c).toFixed(3).padStart(9)}`;
+  console.log(row + (p ? `${(mb / p).toFixed(1).padStart(10)} ${(dec / p).toFixed(3).padStart(9)} ${(p / c).toFixed(2).padStart(8)}×` : ''));
+}
+console.log('targets: clean() >= 0.15× he.decode on container text, >= 0.10× on whole pages');
