@@ -1,6 +1,15 @@
 import type { CleanOptions } from '../core/types.js';
 import { cleanWith, overGuard } from '../core/clean.js';
 import { summarize, type DocumentSummary } from './stats.js';
+import { groupOf, type GroupSpec } from './jsonl-group.js';
+import { documentFingerprints } from '../core/fingerprint.js';
+import type { AcrossDocuments } from '../core/types.js';
+
+/** Repeats across documents for JSON Lines: which group a record is in, and each group's table. */
+export interface JsonlAcross {
+  group?: GroupSpec;
+  byGroup: Map<string, AcrossDocuments>;
+}
 
 export type OnError = 'skip' | 'keep' | 'fail';
 
@@ -93,7 +102,7 @@ export function fieldSpan(line: string, field: string): [number, number] | undef
 }
 
 /** Clean the `field` of each JSON Lines record; other fields pass through byte for byte. */
-export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions, strict = false, statsAs?: string): JsonlChunkResult {
+export function cleanJsonlLines(lines: string[], firstLine: number, field: string, onError: OnError, options: CleanOptions, strict = false, statsAs?: string, across?: JsonlAcross): JsonlChunkResult {
   const res: JsonlChunkResult = { out: '', errors: [], warnings: [], records: 0, changed: 0, removed: 0, bytes: 0, stopped: false };
   if (statsAs !== undefined) res.summaries = [];
   const parts: string[] = [];
@@ -102,17 +111,22 @@ export function cleanJsonlLines(lines: string[], firstLine: number, field: strin
     if (line.trim() === '') continue;
     let cause: string | undefined;
     let value: unknown;
+    let opts = options;
     try {
       const record = JSON.parse(line) as unknown;
       if (record === null || typeof record !== 'object' || Array.isArray(record)) cause = 'the record is not a JSON object';
       else if (typeof (record as Record<string, unknown>)[field] !== 'string') cause = `the record has no string field "${field}"`;
-      else value = (record as Record<string, unknown>)[field];
+      else {
+        value = (record as Record<string, unknown>)[field];
+        const table = across?.byGroup.get(groupOf(record as Record<string, unknown>, across.group));
+        if (table) opts = { ...options, across: table };
+      }
     } catch (err) {
       cause = `malformed JSON: ${(err as Error).message}`;
     }
     const span = cause ? undefined : fieldSpan(line, field);
     if (!cause && !span) cause = `the record has no string field "${field}"`;
-    const result = cause ? undefined : cleanWith(value as string, options);
+    const result = cause ? undefined : cleanWith(value as string, opts);
     // --strict: a record that would lose more than the guard share is an error, as in the other modes.
     if (result && strict && overGuard(result, options.guard)) {
       cause = `cleaning would remove ${Math.round(result.stats.removedShare * 100)}% of the words (limit ${Math.round(options.guard.maxRemovedShare * 100)}%; --strict)`;
@@ -140,4 +154,31 @@ export function cleanJsonlLines(lines: string[], firstLine: number, field: strin
   }
   res.out = parts.join('');
   return res;
+}
+
+/** One record's group and the distinct fingerprints of its text, for the counting pass. */
+export interface RecordCount {
+  line: number;
+  group: string;
+  fingerprints: Array<[string, string]>;
+}
+
+/** The counting pass over JSON Lines records: records that cannot be cleaned are left out of the count. */
+export function countJsonlLines(lines: string[], firstLine: number, field: string, group: GroupSpec | undefined, fp: { maskDigits: boolean; maxWords: number; mojibake: boolean }): RecordCount[] {
+  const out: RecordCount[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (line.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
+    const value = (record as Record<string, unknown>)[field];
+    if (typeof value !== 'string') continue;
+    out.push({ line: firstLine + k, group: groupOf(record as Record<string, unknown>, group), fingerprints: documentFingerprints(value, fp) });
+  }
+  return out;
 }

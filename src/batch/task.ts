@@ -6,7 +6,9 @@ import { describeFsError, readInput } from '../io/read.js';
 import { ensureDir, writeAtomic } from '../io/write.js';
 import { compileConfig, withExtract } from '../rules/resolve.js';
 import type { ArticleOptions, CleanOptions } from '../core/types.js';
-import { cleanJsonlLines, type JsonlChunkResult, type OnError } from './jsonl-record.js';
+import { cleanJsonlLines, countJsonlLines, type JsonlChunkResult, type OnError, type RecordCount } from './jsonl-record.js';
+import type { GroupSpec } from './jsonl-group.js';
+import { loadAcrossTable } from './across-table.js';
 import { summarize, type DocumentSummary } from './stats.js';
 
 export interface FileTask {
@@ -55,6 +57,21 @@ export interface JsonlTask {
   strict?: boolean;
   /** --stats/--report: each record's figures, named `NAME:LINE`. */
   statsAs?: string;
+  /** Repeats across documents: how records are grouped, and the file of each group's frequent blocks. */
+  group?: GroupSpec;
+  acrossFile?: string;
+}
+
+/** The counting pass over a chunk of JSON Lines records. */
+export interface JsonlCountTask {
+  kind: 'jsonl-count';
+  lines: string[];
+  firstLine: number;
+  field: string;
+  group?: GroupSpec;
+  maskDigits: boolean;
+  maxWords: number;
+  mojibake: boolean;
 }
 
 export interface FingerprintTask {
@@ -78,8 +95,8 @@ export interface ChunkTask {
   tasks: Array<FileTask | FingerprintTask>;
 }
 
-export type Task = FileTask | JsonlTask | FingerprintTask | ChunkTask;
-export type Outcome = FileOutcome | JsonlChunkResult | FingerprintOutcome | Array<FileOutcome | FingerprintOutcome>;
+export type Task = FileTask | JsonlTask | FingerprintTask | ChunkTask | JsonlCountTask;
+export type Outcome = FileOutcome | JsonlChunkResult | FingerprintOutcome | Array<FileOutcome | FingerprintOutcome> | RecordCount[];
 
 let defaults: CleanOptions | undefined;
 let loader: typeof import('../config/load.js') | undefined;
@@ -159,5 +176,7 @@ export async function processTask(task: Task): Promise<Outcome> {
       return { ok: false, error: { cause: e.cause, hint: e.hint }, warnings: [], changed: false, written: false, rules: [], removed: 0, bytes: 0 };
     }
   }
-  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract), task.strict, task.statsAs);
+  if (task.kind === 'jsonl-count') return countJsonlLines(task.lines, task.firstLine, task.field, task.group, task);
+  const across = task.acrossFile ? { group: task.group, byGroup: loadAcrossTable(task.acrossFile) } : undefined;
+  return cleanJsonlLines(task.lines, task.firstLine, task.field, task.onError, withExtract(await options(task.configFile), task.extract), task.strict, task.statsAs, across);
 }

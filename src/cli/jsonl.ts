@@ -1,24 +1,81 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { syncFile } from '../io/write.js';
 import { mkdir, rename, unlink } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import type { ChalkInstance } from 'chalk';
-import { createRunner, orderedMap } from '../batch/pool.js';
+import { createRunner, orderedMap, type Runner } from '../batch/pool.js';
 import type { JsonlChunkResult } from '../batch/jsonl-record.js';
+import { Counts, CapacityError, DEFAULT_MAX_BLOCKS, type CountsJson } from '../batch/counts.js';
+import { acrossTable } from '../batch/across-table.js';
+import type { GroupSpec } from '../batch/jsonl-group.js';
+import type { ResolvedConfig } from '../rules/resolve.js';
+import { readText, gzipped } from '../io/compressed.js';
 import type { CliOptions } from './program.js';
 import type { World } from './world.js';
 import { configFor } from './load-config.js';
 import { plural, problem, reporter } from './report.js';
 import { EXIT } from './exit.js';
-import { linesOf } from '../io/lines.js';
 import { statsClash, statsFor } from './stats-out.js';
+import { jsonlChunks } from './jsonl-source.js';
+import { countJsonl } from './jsonl-count.js';
 
-// Small chunks: each result string stays under V8's large-object size (128 KB), so it is freed by
-// the young generation instead of piling up until a full collection (measured: peak RSS 129 -> 103
-// MB with one job on a 128 MB stream, same speed).
-const CHUNK_LINES = 16;
-const CHUNK_CHARS = 1 << 15;
+/** How JSON Lines records are grouped for repeats across documents, from the command line. */
+export function groupSpec(o: { groupField?: string; groupBy?: string; urlField?: string }): GroupSpec {
+  if (o.groupField) return { by: 'field', field: o.groupField };
+  if (o.groupBy === 'url-host') return { by: 'url-host', field: o.urlField ?? 'url' };
+  return { by: 'none' };
+}
+
+/** Does this JSON Lines run look for blocks repeated across its records? */
+const wantsAcross = (o: CliOptions) => o.across !== false && Boolean(o.counts || o.groupField || o.groupBy === 'url-host' || o.across);
+
+/** Read a counts file written by learn --counts-out (gzip or not); throws with a cause a user can act on. */
+export function readCounts(file: string, counts: Counts): void {
+  let json: CountsJson;
+  try {
+    json = JSON.parse(readText(file)) as CountsJson;
+  } catch (err) {
+    throw new Error(`cannot be read as a counts file: ${(err as Error).message}`);
+  }
+  if (json.format !== 'clean-article-counts' || json.version !== 1) throw new Error('is not a counts file written by learn --counts-out');
+  if (json.maskDigits !== counts.maskDigits || json.maxWords !== counts.maxWords) {
+    throw new Error(`was counted with maskDigits ${json.maskDigits}, maxWords ${json.maxWords}; this run uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same config)`);
+  }
+  counts.merge(json);
+}
+
+/**
+ * The counting step of a JSON Lines run: from --counts, or a first pass over the input files. The
+ * frequent blocks go to a temp file the cleaning threads read once. Returns the file, or an error.
+ */
+async function prepareAcross(world: World, runner: Runner, sources: string[], o: CliOptions, cfg: ResolvedConfig, fail: (name: string, cause: string) => void): Promise<{ file?: string; dir?: string; error?: { cause: string; hint?: string } }> {
+  const r = cfg.repeated;
+  const counts = new Counts(r.maskDigits, r.maxWords, DEFAULT_MAX_BLOCKS, false);
+  if (o.counts) {
+    try {
+      readCounts(path.resolve(world.cwd, o.counts), counts);
+    } catch (err) {
+      return { error: { cause: `${o.counts}: ${(err as Error).message}` } };
+    }
+  } else {
+    if (sources.includes('-')) {
+      return { error: { cause: 'repeats across records need two passes, and stdin can be read only once', hint: 'count first (clean-article learn --input-format jsonl … --counts-out FILE), then clean with --counts FILE; or pass the file' } };
+    }
+    try {
+      await countJsonl(world, runner, sources, { field: o.field, group: groupSpec(o), maskDigits: r.maskDigits, maxWords: r.maxWords, mojibake: cfg.repair.mojibake }, counts, fail);
+    } catch (err) {
+      if (err instanceof CapacityError) return { error: { cause: err.message } };
+      throw err;
+    }
+  }
+  const table = acrossTable(counts, o.minDocs ?? r.minDocs, o.minShare ?? r.minShare);
+  const dir = mkdtempSync(path.join(tmpdir(), 'clean-article-across-'));
+  const file = path.join(dir, 'table.json');
+  writeFileSync(file, JSON.stringify(table));
+  return { file, dir };
+}
 
 /** JSON Lines in, JSON Lines out: streamed in order, memory bounded by the chunks in flight. */
 export async function runJsonl(world: World, inputs: string[], o: CliOptions, c: ChalkInstance): Promise<number> {
@@ -39,60 +96,54 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
     report.error(clash, 'is one of the inputs; refusing to write the report over it', 'pick another path');
     return EXIT.usage;
   }
+  let unreadable = 0;
+  const failed = new Set<string>();
+  const fail = (name: string, cause: string) => {
+    if (failed.has(name)) return;
+    failed.add(name);
+    unreadable++;
+    report.error(name, cause);
+    figures?.collector.warn(name, cause);
+  };
+  const runner = createRunner(jobs);
+  let across: Awaited<ReturnType<typeof prepareAcross>> | undefined;
+  if (wantsAcross(o)) {
+    try {
+      across = await prepareAcross(world, runner, sources, o, cfg.resolved, fail);
+    } catch (err) {
+      await runner.close();
+      throw err;
+    }
+    if (across.error) {
+      await runner.close();
+      report.error(undefined, across.error.cause, across.error.hint);
+      return across.error.hint ? EXIT.usage : EXIT.failed;
+    }
+  }
   // -o goes through a temp file renamed at the end: a failed run never leaves half an output.
   const outFile = o.output ? path.resolve(cwd, o.output) : undefined;
   const tmp = outFile ? `${outFile}.clean-article-partial-${process.pid}` : undefined;
   if (outFile) await mkdir(path.dirname(outFile), { recursive: true });
-  const sink: NodeJS.WritableStream = tmp ? createWriteStream(tmp) : stdout;
+  const file = tmp ? createWriteStream(tmp) : undefined;
+  // An output named *.gz is written gzip-compressed.
+  const gzip = file && gzipped(outFile!) ? createGzip() : undefined;
+  if (gzip) gzip.pipe(file!);
+  const sink: NodeJS.WritableStream = gzip ?? file ?? stdout;
   const write = (s: string) => (sink.write(s) ? undefined : new Promise<void>((resolve) => sink.once('drain', () => resolve())));
   let records = 0;
   let changed = 0;
   let bad = 0;
   let stopped = false;
-  let unreadable = 0;
-  const runner = createRunner(jobs);
   const figures = statsFor(world, o);
-  async function* chunks() {
-    for (const src of sources) {
-      const name = src === '-' ? '-' : path.relative(cwd, path.resolve(cwd, src)) || src;
-      const stream: NodeJS.ReadableStream = src === '-' ? stdin : createReadStream(path.resolve(cwd, src), { encoding: 'utf8' });
-      const failedOpen = new Promise<Error>((resolve) => stream.once('error', resolve));
-      let lines: string[] = [];
-      let size = 0;
-      let first = 1;
-      let n = 0;
-      try {
-        for await (const raw of linesOf(stream as AsyncIterable<Buffer | string>)) {
-          if (stopped) return;
-          n++;
-          // A UTF-8 BOM before the first record is the file's, not the record's.
-          const line = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-          lines.push(line);
-          size += line.length;
-          if (lines.length >= CHUNK_LINES || size >= CHUNK_CHARS) {
-            yield { name, lines, first };
-            first = n + 1;
-            lines = [];
-            size = 0;
-          }
-        }
-        if (lines.length) yield { name, lines, first };
-      } catch {
-        const err = await failedOpen;
-        unreadable++;
-        const code = (err as NodeJS.ErrnoException).code;
-        const cause = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON Lines file' : err.message;
-        report.error(name, cause);
-        figures?.collector.warn(name, cause);
-      }
-    }
-  }
+  const group = across ? groupSpec(o) : undefined;
   try {
     await orderedMap(
-      chunks(),
+      jsonlChunks(world, sources, fail, () => stopped),
       Math.max(2, jobs * 2),
       (ch) =>
-        runner.run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract, strict: Boolean(o.strict), statsAs: figures ? ch.name : undefined }).then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
+        runner
+          .run({ kind: 'jsonl', lines: ch.lines, firstLine: ch.first, field: o.field, onError: o.onError, configFile, extract: o.extract, strict: Boolean(o.strict), statsAs: figures ? ch.name : undefined, group, acrossFile: across?.file })
+          .then((r) => ({ r: r as JsonlChunkResult, name: ch.name })),
       async ({ r, name }) => {
         if (stopped) return;
         for (const w of r.warnings) report.warn(`${name}:${w.line}`, w.cause);
@@ -114,10 +165,15 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
     );
   } finally {
     await runner.close();
+    if (across?.dir) rmSync(across.dir, { recursive: true, force: true });
   }
   figures?.done();
   if (tmp) {
-    await new Promise<void>((resolve, reject) => sink.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) => {
+      file!.once('error', reject);
+      file!.once('close', () => resolve());
+      sink.end();
+    });
     if (stopped || unreadable) await unlink(tmp).catch(() => undefined);
     else {
       // As the atomic writer does for every other output: on disk before it takes the name.

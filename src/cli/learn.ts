@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs } from '../batch/inputs.js';
@@ -12,6 +11,9 @@ import type { World } from './world.js';
 import { configFor } from './load-config.js';
 import { reporter } from './report.js';
 import { statsFor } from './stats-out.js';
+import { encodeFor, readText } from '../io/compressed.js';
+import { countJsonl } from './jsonl-count.js';
+import { groupSpec } from './jsonl.js';
 
 export interface LearnOptions {
   output?: string;
@@ -30,6 +32,10 @@ export interface LearnOptions {
   quiet?: boolean;
   report?: string;
   stats?: string;
+  inputFormat?: 'text' | 'jsonl';
+  field?: string;
+  groupField?: string;
+  urlField?: string;
 }
 
 /** `clean-article learn`: count repeated blocks over folders (or merge shard counts) and write them as rules. */
@@ -54,7 +60,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
       for (const file of args) {
         let json: CountsJson;
         try {
-          json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8')) as CountsJson;
+          json = JSON.parse(readText(path.resolve(cwd, file))) as CountsJson;
         } catch (err) {
           report.error(file, `cannot be read as a counts file: ${(err as Error).message}`, 'pass files written by learn --counts-out');
           return 1;
@@ -69,6 +75,22 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
         }
         counts.merge(json);
       }
+    } else if (o.inputFormat === 'jsonl') {
+      if (o.groupBy === 'folder') {
+        report.error(undefined, '--group-by folder takes folders of text files', 'group JSON Lines records with --group-field NAME or --group-by url-host');
+        return 2;
+      }
+      const runner = createRunner(o.jobs ?? availableParallelism());
+      let unreadable = 0;
+      try {
+        await countJsonl(world, runner, args, { field: o.field ?? 'text', group: groupSpec(o), maskDigits: counts.maskDigits, maxWords, mojibake: cfg.resolved.repair.mojibake }, counts, (name, cause) => {
+          unreadable++;
+          report.error(name, cause);
+        });
+      } finally {
+        await runner.close();
+      }
+      if (unreadable) return 1;
     } else {
       const collected = await collectInputs(args, { cwd, ext: o.ext, ignorePaths: o.ignorePath ?? [] });
       for (const e of collected.errors) report.error(e.file, e.cause, e.hint);
@@ -100,7 +122,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
     return 1;
   }
   for (const g of counts.groups.values()) documents += g.docs;
-  if (o.countsOut) writeAtomic(path.resolve(cwd, o.countsOut), JSON.stringify(counts.toJSON()) + '\n');
+  if (o.countsOut) writeAtomic(path.resolve(cwd, o.countsOut), encodeFor(o.countsOut, JSON.stringify(counts.toJSON()) + '\n'));
   const rules = learnRules(counts, minDocs, minShare);
   // Counting has no per-document removals: the figures are the documents counted and what was learned.
   const figures = statsFor(world, o);

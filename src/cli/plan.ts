@@ -33,6 +33,7 @@ function conflicts(inputs: string[], o: CliOptions): string | undefined {
     if (o.encoding && !/^utf-?8$/i.test(o.encoding)) return 'JSON Lines is UTF-8 by definition; --encoding takes text files (mojibake inside records is still repaired).';
     return undefined;
   }
+  if (o.groupField || o.groupBy === 'url-host' || o.counts) return '--group-field, --group-by url-host and --counts group JSON Lines records; add --input-format jsonl (folders group by folder).';
   if (inputs.includes('-') && inputs.length > 1) return 'Cannot mix - (stdin) with files; clean stdin on its own.';
   if (inputs.includes('-') && (o.outDir || o.write)) return '--out-dir and --write take files, not stdin.';
   if (o.output && inputs.length > 1) return '-o takes one input; for several, use --out-dir DIR.';

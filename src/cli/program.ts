@@ -16,7 +16,7 @@ export interface CliOptions {
   jobs?: number;
   /** Repeats across documents: undefined means on when a folder is given. */
   across?: boolean;
-  groupBy: 'folder' | 'none';
+  groupBy: 'folder' | 'none' | 'url-host';
   minDocs?: number;
   extract?: 'auto' | 'on' | 'off';
   null?: boolean;
@@ -33,6 +33,12 @@ export interface CliOptions {
   report?: string;
   /** --stats FILE.json: the same figures as JSON, to merge across shards. */
   stats?: string;
+  /** JSON Lines: the field that names a record's group (its site), for repeats across records. */
+  groupField?: string;
+  /** JSON Lines with --group-by url-host: the field holding the record's URL. */
+  urlField?: string;
+  /** Repeats across documents from these counts (learn --counts-out, merged) instead of a counting pass. */
+  counts?: string;
 }
 
 const EXAMPLES = `
@@ -113,7 +119,10 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))
     .option('--across', 'remove blocks repeated across the documents of a group (default: on when a folder is given)')
     .option('--no-across', 'do not look for blocks repeated across documents')
-    .addOption(new Option('--group-by <how>', 'documents that count together for --across: each folder, or all').choices(['folder', 'none']).default('folder'))
+    .addOption(new Option('--group-by <how>', 'documents that count together for --across: each folder, all, or (JSON Lines) the records of one URL host').choices(['folder', 'none', 'url-host']).default('folder'))
+    .option('--group-field <name>', 'JSON Lines: records with the same value of this field (e.g. domain) count together for repeats across records')
+    .option('--url-field <name>', 'JSON Lines with --group-by url-host: the field holding the URL', 'url')
+    .option('--counts <file>', 'repeats across documents from these counts (learn --counts-out, merged with learn --merge --counts-out) instead of a counting pass')
     .addOption(new Option('--min-docs <n>', 'a block in at least N documents of its group is boilerplate (config repeated.minDocs, default 3)').argParser(parseMinDocs))
     .addOption(new Option('--min-share <x>', '… and in at least this share of them, 0 to 1 (config repeated.minShare, default 0.2)').argParser(parseShare))
     .addOption(new Option('--encoding <name>', 'text files: read them in this encoding (windows-1252, iso-8859-2, koi8-r, shift_jis, gb18030, …), or auto: detect it where the bytes are not UTF-8'))
@@ -142,7 +151,11 @@ export function buildProgram(version: string): Command {
       .addOption(new Option('--min-share <x>', 'and in at least this share of its group (default: config repeated.minShare, 0.2)').argParser(parseShare))
       .addOption(new Option('--max-words <n>', 'longer blocks are prose and never learned (default: config repeated.maxWords, 60)').argParser(parseJobs))
       .addOption(new Option('--max-blocks <n>', 'cap on distinct blocks held in memory (about 320 bytes each; default 1,000,000)').argParser(parseJobs))
-      .addOption(new Option('--group-by <how>', 'count each folder apart, or all inputs as one group').choices(['folder', 'none']).default('none'))
+      .addOption(new Option('--group-by <how>', 'count each folder apart, all inputs as one group, or (JSON Lines) each URL host apart').choices(['folder', 'none', 'url-host']).default('none'))
+      .addOption(new Option('--input-format <format>', 'text files, or JSON Lines records (plain or gzip)').choices(['text', 'jsonl']).default('text'))
+      .option('--field <name>', 'JSON Lines input: the field to count', 'text')
+      .option('--group-field <name>', 'JSON Lines: records with the same value of this field count together')
+      .option('--url-field <name>', 'JSON Lines with --group-by url-host: the field holding the URL', 'url')
       .addOption(new Option('--ext <list>', 'extensions taken from folders, comma-separated').default(['.txt'], '.txt').argParser(parseExt))
       .option('--ignore-path <file>', 'gitignore-style file of paths to skip; repeatable', (v: string, acc: string[] = []) => [...acc, v])
       .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(parseJobs))

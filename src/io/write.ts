@@ -19,7 +19,7 @@ let counter = 0;
  * since it could lead back to an input. Synchronous: batch tasks run one file at a time per
  * worker thread, where blocking costs nothing and async calls queue on libuv's small shared pool.
  */
-export function writeAtomic(file: string, data: string, durable = true, inPlace = true): void {
+export function writeAtomic(file: string, data: string | Uint8Array, durable = true, inPlace = true): void {
   let link;
   try {
     link = inPlace ? lstatSync(file) : undefined;
@@ -38,7 +38,8 @@ export function writeAtomic(file: string, data: string, durable = true, inPlace 
     throw err;
   }
   try {
-    writeSync(fd, data, null, 'utf8');
+    if (typeof data === 'string') writeSync(fd, data, null, 'utf8');
+    else writeSync(fd, data);
     if (durable) fsyncSync(fd);
     closeSync(fd);
     if (old) {
