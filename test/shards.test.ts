@@ -1,6 +1,7 @@
 // JSON Lines corpora in shards: records grouped by site, counted shard by shard, counts merged,
 // every shard cleaned with the merged counts; the result must be the one process's result.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -54,8 +55,47 @@ describe('sharded JSON Lines: count, merge, clean', () => {
     expect(read('shuffled.counts')).toBe(read('nested.counts'));
     // The one run names records all.jsonl:N, the shards pN.jsonl:M, so the example each block keeps
     // (the first by name) differs: the groups, their documents and every block's count must not.
-    const strip = (s: string) => JSON.stringify(JSON.parse(s), (_k, v) => (Array.isArray(v) && v.length === 3 && typeof v[1] === 'string' ? v[0] : v));
-    expect(strip(read('shuffled.counts'))).toBe(strip(read('all.counts')));
+    const strip = (s: string) =>
+      s
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        // A block line is [documents, example record, example text]: compare documents and fingerprint.
+        .map((v) => (Array.isArray(v) ? [v[0], String(v[2]).toLowerCase().replace(/\d+/g, '#')] : v));
+    expect(strip(read('shuffled.counts'))).toEqual(strip(read('all.counts')));
+    // JSON Lines, version 2: a header, then a line per group and per block.
+    expect(JSON.parse(read('all.counts').split('\n')[0])).toMatchObject({ format: 'clean-article-counts', version: 2 });
+  });
+
+  it('pruned counts clean the same, are smaller, and are refused where they would be wrong', () => {
+    const all = records(60);
+    const dir = tree({ 'all.jsonl': jsonl(all) });
+    const ok = (args: string[]) => {
+      const r = cli(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+      return r;
+    };
+    ok(['learn', '--input-format', 'jsonl', '--group-field', 'domain', 'all.jsonl', '--counts-out', 'full.counts', '-q']);
+    ok(['learn', '--merge', 'full.counts', '--counts-out', 'pruned.counts', '--prune', '-q']);
+    const size = (f: string) => readFileSync(path.join(dir, f)).length;
+    expect(size('pruned.counts')).toBeLessThan(size('full.counts') / 2);
+    const full = ok(['--input-format', 'jsonl', '--group-field', 'domain', '--counts', 'full.counts', 'all.jsonl']);
+    const pruned = ok(['--input-format', 'jsonl', '--group-field', 'domain', '--counts', 'pruned.counts', 'all.jsonl']);
+    expect(pruned.stdout).toBe(full.stdout);
+    const merge = cli(dir, ['learn', '--merge', 'pruned.counts', 'full.counts', '--counts-out', 'x.counts']);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toMatch(/pruned\.counts: holds pruned counts/);
+    const lower = cli(dir, ['--input-format', 'jsonl', '--group-field', 'domain', '--counts', 'pruned.counts', '--min-docs', '2', 'all.jsonl']);
+    expect(lower.code).toBe(1);
+    expect(lower.stderr).toMatch(/was pruned at min-docs 3/);
+  });
+
+  it('counts files of version 1 (one JSON object) are still read', () => {
+    const v1 = { format: 'clean-article-counts', version: 1, maskDigits: true, maxWords: 60, groups: { g: { docs: 4, blocks: { 'subscribe now': [4, 'a.txt', 'Subscribe now'] } } } };
+    const dir = tree({ 'old.json': JSON.stringify(v1) + '\n' });
+    const r = cli(dir, ['learn', '--merge', 'old.json', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).rules.map((x: { text: string }) => x.text)).toEqual(['Subscribe now']);
   });
 
   it('stdin can be read once: repeats across records there need --counts, and say so', () => {
@@ -84,6 +124,26 @@ describe('sharded JSON Lines: count, merge, clean', () => {
     // www.harbor.example and harbor.example are two hosts, each with five records: both lose the line.
     expect(texts.filter((t) => t.includes('become a member today'))).toEqual([]);
     expect(texts.every((t) => /reopened on day \d+/.test(t))).toBe(true);
+  });
+
+  it('zstd shards are read by their first bytes and written by the .zst name (through the zstd program)', () => {
+    const all = records(24);
+    const dir = tree({ 'all.jsonl': jsonl(all) });
+    const hasZstd = spawnSync('zstd', ['--version']).status === 0;
+    if (!hasZstd && process.env.CI) expect(hasZstd, 'zstd is installed in CI').toBe(true);
+    if (hasZstd) {
+      spawnSync('zstd', ['-q', '-f', 'all.jsonl', '-o', 'shard.data'], { cwd: dir });
+      const plain = cli(dir, ['--input-format', 'jsonl', '--group-field', 'domain', 'all.jsonl']);
+      const r = cli(dir, ['--input-format', 'jsonl', '--group-field', 'domain', 'shard.data', '-o', 'out.jsonl.zst']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(spawnSync('zstd', ['-dc', 'out.jsonl.zst'], { cwd: dir, encoding: 'utf8' }).stdout).toBe(plain.stdout);
+    }
+    // Without the program: the file is named, with what to install, and nothing is written.
+    writeFileSync(path.join(dir, 'fake.zst'), Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]));
+    const missing = spawnCli(['--input-format', 'jsonl', 'fake.zst', '-o', 'never.jsonl'], { cwd: dir, env: { PATH: path.join(dir, 'no-such-bin') } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/fake\.zst: is zstd-compressed, and reading it needs the zstd program on PATH/);
+    expect(existsSync(path.join(dir, 'never.jsonl'))).toBe(false);
   });
 
   it('grouping flags on text files are refused with the reason', () => {

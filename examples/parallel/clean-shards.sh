@@ -3,6 +3,7 @@
 # clean each shard with the merged counts. On this machine by default; on several hosts with
 # SSHLOGINFILE=hosts.txt (GNU parallel's --sshloginfile: one host a line, ":" for this one).
 # Every host needs clean-article on PATH and the shard folder at the same path (a shared disk).
+# MAX_BLOCKS=N raises the cap on distinct blocks a count or the merge holds (default 1,000,000).
 #
 #   examples/parallel/clean-shards.sh IN_DIR OUT_DIR [GROUP_FIELD]
 #
@@ -22,9 +23,10 @@ shards=("$in"/*.jsonl "$in"/*.jsonl.gz)
 
 # 1. count: one task per shard, one thread each (parallel runs the tasks side by side).
 parallel --halt now,fail=1 -j "$jobs" "${remote[@]}" \
-  clean-article learn --input-format jsonl --group-field "$group" --jobs 1 -q {} --counts-out "$out/counts/{/}.counts.gz" ::: "${shards[@]}"
-# 2. merge: one process; adding counts up is associative and order-free.
-clean-article learn --merge "$out"/counts/*.counts.gz --counts-out "$out/merged.counts.gz" -q
+  clean-article learn --input-format jsonl --group-field "$group" --jobs 1 ${MAX_BLOCKS:+--max-blocks "$MAX_BLOCKS"} -q {} --counts-out "$out/counts/{/}.counts.gz" ::: "${shards[@]}"
+# 2. merge: one process; adding counts up is associative and order-free. --prune keeps only
+#    the blocks that reach the thresholds, which is all cleaning needs (and fast to load).
+clean-article learn --merge "$out"/counts/*.counts.gz --counts-out "$out/merged.counts.gz" --prune ${MAX_BLOCKS:+--max-blocks "$MAX_BLOCKS"} -q
 # 3. clean: one task per shard, with the merged counts; no second counting pass.
 parallel --halt now,fail=1 -j "$jobs" "${remote[@]}" \
   clean-article --input-format jsonl --group-field "$group" --counts "$out/merged.counts.gz" --jobs 1 -q {} -o "$out/{/}" ::: "${shards[@]}"

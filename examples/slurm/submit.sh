@@ -10,6 +10,8 @@
 # IN_DIR holds *.jsonl or *.jsonl.gz shards; OUT_DIR gets shards.txt (the list the arrays index),
 # counts/, merged.counts.gz, logs/ and one clean shard per input, compressed as the input was.
 # Prints the three job ids (count merge clean). Extra sbatch options: SBATCH_OPTS="--partition=x".
+# MAX_BLOCKS=N raises the cap on distinct blocks a count or the merge holds (default 1,000,000;
+# about 320 bytes of memory each); sbatch passes the environment on to the jobs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 in=${1:?usage: submit.sh IN_DIR OUT_DIR [GROUP_FIELD]}

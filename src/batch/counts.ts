@@ -11,11 +11,30 @@ export interface GroupTable {
   blocks: Map<string, BlockCount>;
 }
 
+export interface Prune {
+  minDocs: number;
+  minShare: number;
+}
+
+/** The first line of a version 2 counts file. */
+export interface CountsHeader {
+  format: 'clean-article-counts';
+  version: 2;
+  maskDigits: boolean;
+  maxWords: number;
+  pruned?: Prune;
+}
+
 export interface CountsJson {
   format: 'clean-article-counts';
   version: 1;
   maskDigits: boolean;
   maxWords: number;
+  /**
+   * Set when only the blocks that reach these thresholds in their group were kept (learn --prune):
+   * enough to clean with the same or stricter thresholds, never to add up with other counts.
+   */
+  pruned?: { minDocs: number; minShare: number };
   groups: Record<string, { docs: number; blocks: Record<string, [docs: number, file: string, text: string]> }>;
 }
 
@@ -99,17 +118,62 @@ export class Counts {
     return out;
   }
 
-  toJSON(): CountsJson {
+  /** The table as a counts file (v1, one JSON object); with `prune`, only the blocks that reach its thresholds. */
+  toJSON(prune?: Prune): CountsJson {
     const groups: CountsJson['groups'] = {};
+    for (const [group, docs, blocks] of this.sorted(prune)) {
+      const out: Record<string, [number, string, string]> = {};
+      for (const [key, c] of blocks) out[key] = [c.docs, c.file, c.text];
+      groups[group] = { docs, blocks: out };
+    }
+    const json: CountsJson = { format: 'clean-article-counts', version: 1, maskDigits: this.maskDigits, maxWords: this.maxWords, groups };
+    if (prune) json.pruned = prune;
+    return json;
+  }
+
+  /**
+   * The table as a counts file, version 2: JSON Lines, one line per group and per block, so a table
+   * of millions of blocks is written and read as a stream (one JSON text of it passed V8's
+   * largest string at about 1.4 million blocks).
+   */
+  *lines(prune?: Prune): Generator<string> {
+    const header: CountsHeader = { format: 'clean-article-counts', version: 2, maskDigits: this.maskDigits, maxWords: this.maxWords };
+    if (prune) header.pruned = prune;
+    yield JSON.stringify(header) + '\n';
+    for (const [group, docs, blocks] of this.sorted(prune)) {
+      yield JSON.stringify({ group, docs }) + '\n';
+      let batch = '';
+      for (const [key, c] of blocks) {
+        // The fingerprint follows from the example text, so a block with one is stored without it.
+        batch += JSON.stringify(c.text ? [c.docs, c.file, c.text] : [key, c.docs, c.file]) + '\n';
+        if (batch.length > 1 << 16) {
+          yield batch;
+          batch = '';
+        }
+      }
+      if (batch) yield batch;
+    }
+  }
+
+  private *sorted(prune?: Prune): Generator<[string, number, Array<[string, BlockCount]>]> {
     for (const group of [...this.groups.keys()].sort()) {
       const t = this.groups.get(group)!;
-      const blocks: Record<string, [number, string, string]> = {};
+      const blocks: Array<[string, BlockCount]> = [];
       for (const key of [...t.blocks.keys()].sort()) {
         const c = t.blocks.get(key)!;
-        blocks[key] = [c.docs, c.file, c.text];
+        if (prune && !(c.docs >= prune.minDocs && c.docs / t.docs >= prune.minShare)) continue;
+        blocks.push([key, c]);
       }
-      groups[group] = { docs: t.docs, blocks };
+      yield [group, t.docs, blocks];
     }
-    return { format: 'clean-article-counts', version: 1, maskDigits: this.maskDigits, maxWords: this.maxWords, groups };
+  }
+
+  /** Start adding a group read from a version 2 file: its documents now, its blocks line by line. */
+  addGroup(group: string, docs: number): void {
+    this.table(group).docs += docs;
+  }
+
+  addBlock(group: string, key: string, docs: number, file: string, text: string): void {
+    this.bump(this.table(group), key, docs, file, text);
   }
 }

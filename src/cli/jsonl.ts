@@ -7,11 +7,12 @@ import { createGzip } from 'node:zlib';
 import type { ChalkInstance } from 'chalk';
 import { createRunner, orderedMap, type Runner } from '../batch/pool.js';
 import type { JsonlChunkResult } from '../batch/jsonl-record.js';
-import { Counts, CapacityError, DEFAULT_MAX_BLOCKS, type CountsJson } from '../batch/counts.js';
+import { Counts, CapacityError, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
+import { readCountsFile } from '../batch/counts-file.js';
 import { acrossTable } from '../batch/across-table.js';
 import type { GroupSpec } from '../batch/jsonl-group.js';
 import type { ResolvedConfig } from '../rules/resolve.js';
-import { readText, gzipped } from '../io/compressed.js';
+import { gzipped, zstded, zstdTo } from '../io/compressed.js';
 import type { CliOptions } from './program.js';
 import type { World } from './world.js';
 import { configFor } from './load-config.js';
@@ -31,19 +32,18 @@ export function groupSpec(o: { groupField?: string; groupBy?: string; urlField?:
 /** Does this JSON Lines run look for blocks repeated across its records? */
 const wantsAcross = (o: CliOptions) => o.across !== false && Boolean(o.counts || o.groupField || o.groupBy === 'url-host' || o.across);
 
-/** Read a counts file written by learn --counts-out (gzip or not); throws with a cause a user can act on. */
-export function readCounts(file: string, counts: Counts): void {
-  let json: CountsJson;
-  try {
-    json = JSON.parse(readText(file)) as CountsJson;
-  } catch (err) {
-    throw new Error(`cannot be read as a counts file: ${(err as Error).message}`);
-  }
-  if (json.format !== 'clean-article-counts' || json.version !== 1) throw new Error('is not a counts file written by learn --counts-out');
-  if (json.maskDigits !== counts.maskDigits || json.maxWords !== counts.maxWords) {
-    throw new Error(`was counted with maskDigits ${json.maskDigits}, maxWords ${json.maxWords}; this run uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same config)`);
-  }
-  counts.merge(json);
+/** Add a counts file written by learn --counts-out (gzip or not); throws with a cause a user can act on. */
+export async function readCounts(file: string, counts: Counts, thresholds: { minDocs: number; minShare: number }): Promise<void> {
+  await readCountsFile(file, counts, (h) => {
+    if (h.maskDigits !== counts.maskDigits || h.maxWords !== counts.maxWords) {
+      return `was counted with maskDigits ${h.maskDigits}, maxWords ${h.maxWords}; this run uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same config)`;
+    }
+    // Pruned counts lack the blocks under their thresholds: cleaning with lower ones would miss them.
+    if (h.pruned && (thresholds.minDocs < h.pruned.minDocs || thresholds.minShare < h.pruned.minShare)) {
+      return `was pruned at min-docs ${h.pruned.minDocs}, min-share ${h.pruned.minShare}; this run uses ${thresholds.minDocs}, ${thresholds.minShare} (prune with the thresholds you clean with, or use unpruned counts)`;
+    }
+    return undefined;
+  });
 }
 
 /**
@@ -55,9 +55,11 @@ async function prepareAcross(world: World, runner: Runner, sources: string[], o:
   const counts = new Counts(r.maskDigits, r.maxWords, DEFAULT_MAX_BLOCKS, false);
   if (o.counts) {
     try {
-      readCounts(path.resolve(world.cwd, o.counts), counts);
+      await readCounts(path.resolve(world.cwd, o.counts), counts, { minDocs: o.minDocs ?? r.minDocs, minShare: o.minShare ?? r.minShare });
     } catch (err) {
-      return { error: { cause: `${o.counts}: ${(err as Error).message}` } };
+      if (err instanceof CapacityError) return { error: { cause: err.message } };
+      const e = err as NodeJS.ErrnoException;
+      return { error: { cause: `${o.counts}: ${e.code === 'ENOENT' ? 'no such file' : e.message}` } };
     }
   } else {
     if (sources.includes('-')) {
@@ -125,10 +127,14 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
   const tmp = outFile ? `${outFile}.clean-article-partial-${process.pid}` : undefined;
   if (outFile) await mkdir(path.dirname(outFile), { recursive: true });
   const file = tmp ? createWriteStream(tmp) : undefined;
-  // An output named *.gz is written gzip-compressed.
-  const gzip = file && gzipped(outFile!) ? createGzip() : undefined;
-  if (gzip) gzip.pipe(file!);
-  const sink: NodeJS.WritableStream = gzip ?? file ?? stdout;
+  // An output named *.gz is written gzip-compressed, *.zst zstd-compressed.
+  let compressor: NodeJS.WritableStream | undefined;
+  if (file && gzipped(outFile!)) {
+    const gzip = createGzip();
+    gzip.pipe(file);
+    compressor = gzip;
+  } else if (file && zstded(outFile!)) compressor = zstdTo(file);
+  const sink: NodeJS.WritableStream = compressor ?? file ?? stdout;
   const write = (s: string) => (sink.write(s) ? undefined : new Promise<void>((resolve) => sink.once('drain', () => resolve())));
   let records = 0;
   let changed = 0;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { collectInputs } from '../batch/inputs.js';
 import { createRunner, mapFiles, workersFor } from '../batch/pool.js';
-import { CapacityError, Counts, DEFAULT_MAX_BLOCKS, type CountsJson } from '../batch/counts.js';
+import { CapacityError, Counts, DEFAULT_MAX_BLOCKS } from '../batch/counts.js';
+import { readCountsFile, writeCountsFile } from '../batch/counts-file.js';
 import { learnRules, rulesYaml } from '../batch/learn.js';
 import type { FingerprintOutcome } from '../batch/task.js';
 import { writeAtomic } from '../io/write.js';
@@ -11,7 +12,6 @@ import type { World } from './world.js';
 import { configFor } from './load-config.js';
 import { reporter } from './report.js';
 import { statsFor } from './stats-out.js';
-import { encodeFor, readText } from '../io/compressed.js';
 import { countJsonl } from './jsonl-count.js';
 import { groupSpec } from './jsonl.js';
 
@@ -19,6 +19,7 @@ export interface LearnOptions {
   output?: string;
   json?: boolean;
   countsOut?: string;
+  prune?: boolean;
   merge?: boolean;
   minDocs?: number;
   minShare?: number;
@@ -58,22 +59,20 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
   try {
     if (o.merge) {
       for (const file of args) {
-        let json: CountsJson;
         try {
-          json = JSON.parse(readText(path.resolve(cwd, file))) as CountsJson;
+          await readCountsFile(path.resolve(cwd, file), counts, (h) => {
+            if (h.maskDigits !== counts.maskDigits || h.maxWords !== counts.maxWords) {
+              return `was counted with maskDigits ${h.maskDigits}, maxWords ${h.maxWords}; this merge uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same settings)`;
+            }
+            if (h.pruned) return 'holds pruned counts (learn --prune), which cannot be added up: merge the counts of the shards themselves';
+            return undefined;
+          });
         } catch (err) {
-          report.error(file, `cannot be read as a counts file: ${(err as Error).message}`, 'pass files written by learn --counts-out');
+          if (err instanceof CapacityError) throw err;
+          const e = err as NodeJS.ErrnoException;
+          report.error(file, e.code === 'ENOENT' ? 'no such file' : e.code ? `cannot be read: ${e.message}` : e.message, 'pass files written by learn --counts-out');
           return 1;
         }
-        if (json.format !== 'clean-article-counts' || json.version !== 1) {
-          report.error(file, 'is not a counts file written by learn --counts-out');
-          return 1;
-        }
-        if (json.maskDigits !== counts.maskDigits || json.maxWords !== counts.maxWords) {
-          report.error(file, `was counted with maskDigits ${json.maskDigits}, maxWords ${json.maxWords}; this merge uses ${counts.maskDigits}, ${counts.maxWords}`, 'count every shard with the same settings');
-          return 1;
-        }
-        counts.merge(json);
       }
     } else if (o.inputFormat === 'jsonl') {
       if (o.groupBy === 'folder') {
@@ -122,7 +121,7 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
     return 1;
   }
   for (const g of counts.groups.values()) documents += g.docs;
-  if (o.countsOut) writeAtomic(path.resolve(cwd, o.countsOut), encodeFor(o.countsOut, JSON.stringify(counts.toJSON()) + '\n'));
+  if (o.countsOut) await writeCountsFile(path.resolve(cwd, o.countsOut), counts, o.prune ? { minDocs, minShare } : undefined);
   const rules = learnRules(counts, minDocs, minShare);
   // Counting has no per-document removals: the figures are the documents counted and what was learned.
   const figures = statsFor(world, o);

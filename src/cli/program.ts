@@ -147,6 +147,7 @@ export function buildProgram(version: string): Command {
       .option('--json', 'write the rules as JSON, for machines')
       .option('--counts-out <file>', 'write the block counts here, to merge with other shards later')
       .option('--merge', 'the inputs are counts files from --counts-out: add them up and learn from the total')
+      .option('--prune', "with --counts-out: keep only the blocks that reach --min-docs and --min-share, for cleaning with --counts (small and fast to load; can't be merged again)")
       .addOption(new Option('--min-docs <n>', 'in at least N documents (default: config repeated.minDocs, 3)').argParser(parseMinDocs))
       .addOption(new Option('--min-share <x>', 'and in at least this share of its group (default: config repeated.minShare, 0.2)').argParser(parseShare))
       .addOption(new Option('--max-words <n>', 'longer blocks are prose and never learned (default: config repeated.maxWords, 60)').argParser(parseJobs))

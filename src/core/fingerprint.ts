@@ -1,5 +1,6 @@
 import type { Block } from './types.js';
 import { toBlocks } from './to-blocks.js';
+import { caseFold } from './segment.js';
 
 /**
  * The identity of a block for repeat counting: case and white space folded. Block text is folded
@@ -19,6 +20,12 @@ export interface FingerprintOptions {
 /** The identity of a block across documents: its repeat key, with digit runs masked. */
 export function fingerprint(block: Block, maskDigits: boolean): string {
   const key = keyOf(block);
+  return maskDigits ? key.replace(/\d+/g, '#') : key;
+}
+
+/** The fingerprint of a block with this (folded) text: what `fingerprint` gives for it. */
+export function textFingerprint(text: string, maskDigits: boolean): string {
+  const key = caseFold(text);
   return maskDigits ? key.replace(/\d+/g, '#') : key;
 }
 

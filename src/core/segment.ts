@@ -106,7 +106,7 @@ export function makeBlock(text: string, parts: string[], first: number, last: nu
  * (ſ), which toLowerCase keeps, so a literal prefilter looking for "cookies" would miss "COOKIEſ".
  * (The Kelvin sign, the other such letter, toLowerCase already makes a k.)
  */
-function caseFold(text: string): string {
+export function caseFold(text: string): string {
   const lower = text.toLowerCase();
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
