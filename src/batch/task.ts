@@ -3,7 +3,7 @@ import type { CleanResult } from '../core/types.js';
 import { cleanWith, overGuard } from '../core/clean.js';
 import { documentFingerprints } from '../core/fingerprint.js';
 import { describeFsError, readInput } from '../io/read.js';
-import { ensureDir, writeAtomic } from '../io/write.js';
+import { ensureDir, writeAtomic, writeNew } from '../io/write.js';
 import { compileConfig, withExtract } from '../rules/resolve.js';
 import type { ArticleOptions, CleanOptions } from '../core/types.js';
 import { cleanJsonlLines, countJsonlLines, type JsonlChunkResult, type OnError, type RecordCount } from './jsonl-record.js';
@@ -150,7 +150,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   }
   if (task.outPath) {
     ensureDir(path.dirname(task.outPath));
-    writeAtomic(task.outPath, result.text, false, false);
+    await writeNew(task.outPath, result.text);
     outcome.written = true;
   }
   return outcome;
@@ -158,9 +158,9 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
 
 export async function processTask(task: Task): Promise<Outcome> {
   if (task.kind === 'chunk') {
-    const out: Array<FileOutcome | FingerprintOutcome> = [];
-    for (const t of task.tasks) out.push((await processTask(t)) as FileOutcome | FingerprintOutcome);
-    return out;
+    // Started one after another without waiting: each file is cleaned in turn (this thread runs
+    // one at a time), while the --out-dir writes of those before it go on in libuv's threads.
+    return Promise.all(task.tasks.map((t) => processTask(t) as Promise<FileOutcome | FingerprintOutcome>));
   }
   if (task.kind === 'fingerprint') {
     // An unreadable file is left out of the count; the cleaning pass reports it.

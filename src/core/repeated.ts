@@ -13,12 +13,14 @@ export const ACROSS_DOCUMENTS = 'repeated/across-documents';
  * loses every copy.
  */
 export function isProse(text: string): boolean {
-  return (
-    !text.startsWith('(') &&
-    /\p{Ll}/u.test(text) &&
-    /[.!?]["'”’)]?$/.test(text) &&
-    text.split(' ').length >= 8
-  );
+  return !text.startsWith('(') && /[.!?]["'”’)]?$/.test(text) && spaces(text, 7) && /\p{Ll}/u.test(text);
+}
+
+/** Does the text hold at least n spaces (n + 1 words, when folded)? Counted without splitting it. */
+function spaces(text: string, n: number): boolean {
+  let at = -1;
+  for (let k = 0; k < n; k++) if ((at = text.indexOf(' ', at + 1)) < 0) return false;
+  return true;
 }
 
 // Pages print the headline twice (title and h1) near the top; a person wants one copy kept.

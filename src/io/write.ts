@@ -1,5 +1,5 @@
 import { chmodSync, chownSync, closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { readdir, realpath, stat, unlink } from 'node:fs/promises';
+import { open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -16,8 +16,8 @@ let counter = 0;
  * fsync, for outputs that can be made again from their inputs (--out-dir): the rename still
  * keeps readers from ever seeing half a file, but a power cut may lose the newest ones. With
  * `inPlace: false` (an --out-dir output) a link found at the path is replaced, never followed,
- * since it could lead back to an input. Synchronous: batch tasks run one file at a time per
- * worker thread, where blocking costs nothing and async calls queue on libuv's small shared pool.
+ * since it could lead back to an input. Synchronous, for --write and single outputs; --out-dir
+ * batches use writeNew, which does not hold up the cleaning of the next file.
  */
 export function writeAtomic(file: string, data: string | Uint8Array, durable = true, inPlace = true): void {
   let link;
@@ -64,6 +64,33 @@ export function writeAtomic(file: string, data: string | Uint8Array, durable = t
     } catch {
       // Never created, or already gone.
     }
+    throw err;
+  }
+}
+
+/**
+ * An --out-dir output, written atomically (temp file, rename; no fsync, no link followed) on
+ * libuv's threads: creating a file costs about 0.25 ms on a busy file system, and with a
+ * synchronous write that was a fifth of an --out-dir run spent waiting (measured: open() 20% of
+ * the profile). Started without waiting, the writes of a chunk of files overlap its cleaning.
+ */
+export async function writeNew(file: string, data: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${TAG}-${process.pid}-${threadId}-${++counter}`);
+  let fh;
+  try {
+    fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o666);
+  } catch (err) {
+    (err as NodeJS.ErrnoException).path = file;
+    throw err;
+  }
+  try {
+    await fh.writeFile(data, 'utf8');
+    await fh.close();
+    fh = undefined;
+    await rename(tmp, file);
+  } catch (err) {
+    await fh?.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
     throw err;
   }
 }
