@@ -1,7 +1,7 @@
 // The article model, first half: each block's class from its own text (jusText's good /
 // near-good / short / bad), before the neighbours revise it (region.ts).
 import type { ArticleOptions, Block } from '../types.js';
-import { detectLanguage, isStopword, wordStats, type WordStats } from './stopwords.js';
+import { detectLanguage, isStopword, stopwordShare, wordStats, type WordStats } from './stopwords.js';
 
 export type BlockClass = 'good' | 'near-good' | 'short' | 'bad';
 
@@ -23,7 +23,7 @@ const LINK_PIECE = 40;
 function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockFeatures, 'cls'> {
   let stopwords: number;
   if (lang !== undefined) {
-    stopwords = w.words ? w.hits[lang] / w.words : 0;
+    stopwords = stopwordShare(w, lang);
   } else {
     // No list for the language: a block of sentences reads as stopword-rich, anything else not.
     stopwords = HAS_SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
