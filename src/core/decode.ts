@@ -65,6 +65,7 @@ export function decodeLines(lines: string[], mojibake = true): { lines: string[]
         counts.doubleEncodingsRepaired += countEntities(line);
         line = again;
       }
+      if (line.includes(';')) line = repairAbbreviations(line);
     }
     if (mojibake && line.length > 1) {
       line = repairMojibake(line, found);
@@ -74,6 +75,17 @@ export function decodeLines(lines: string[], mojibake = true): { lines: string[]
     out[i] = line;
   }
   return { lines: out, counts, repairs };
+}
+
+// "AT&T;", "Texas A&M;", "R&D;": a serializer that took the ampersand in an abbreviation for the
+// start of an entity closed it with a semicolon. No such entity exists, so nothing decodes it and
+// the semicolon stays glued to the word; it goes (with any more after it, so that a second cleaning
+// finds nothing to do), where a capital or digit is right before the
+// ampersand and the "name" is a short capitalised word that is no entity.
+const ABBREVIATION = /(?<=[A-Z0-9])&([A-Z][A-Za-z]{0,3});+/g;
+
+function repairAbbreviations(line: string): string {
+  return line.replace(ABBREVIATION, (whole, name: string) => (he.decode(whole) === whole ? `&${name}` : whole));
 }
 
 function countEntities(line: string): number {
