@@ -118,19 +118,6 @@ export class Counts {
     return out;
   }
 
-  /** The table as a counts file (v1, one JSON object); with `prune`, only the blocks that reach its thresholds. */
-  toJSON(prune?: Prune): CountsJson {
-    const groups: CountsJson['groups'] = {};
-    for (const [group, docs, blocks] of this.sorted(prune)) {
-      const out: Record<string, [number, string, string]> = {};
-      for (const [key, c] of blocks) out[key] = [c.docs, c.file, c.text];
-      groups[group] = { docs, blocks: out };
-    }
-    const json: CountsJson = { format: 'clean-article-counts', version: 1, maskDigits: this.maskDigits, maxWords: this.maxWords, groups };
-    if (prune) json.pruned = prune;
-    return json;
-  }
-
   /**
    * The table as a counts file, version 2: JSON Lines, one line per group and per block, so a table
    * of millions of blocks is written and read as a stream (one JSON text of it passed V8's

@@ -19,7 +19,7 @@ let counter = 0;
  * since it could lead back to an input. Synchronous, for --write and single outputs; --out-dir
  * batches use writeNew, which does not hold up the cleaning of the next file.
  */
-export function writeAtomic(file: string, data: string | Uint8Array, durable = true, inPlace = true): void {
+export function writeAtomic(file: string, data: string, durable = true, inPlace = true): void {
   let link;
   try {
     link = inPlace ? lstatSync(file) : undefined;
@@ -38,8 +38,7 @@ export function writeAtomic(file: string, data: string | Uint8Array, durable = t
     throw err;
   }
   try {
-    if (typeof data === 'string') writeSync(fd, data, null, 'utf8');
-    else writeSync(fd, data);
+    writeSync(fd, data, null, 'utf8');
     if (durable) fsyncSync(fd);
     closeSync(fd);
     if (old) {
