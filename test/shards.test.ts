@@ -146,6 +146,15 @@ describe('sharded JSON Lines: count, merge, clean', () => {
     expect(existsSync(path.join(dir, 'never.jsonl'))).toBe(false);
   });
 
+  it('an input that cannot be read in the counting pass is reported once, and the run fails without output', () => {
+    const dir = tree({ 'all.jsonl': jsonl(records(12)) });
+    const r = cli(dir, ['--input-format', 'jsonl', '--group-field', 'domain', 'nosuch.jsonl', 'all.jsonl', '-o', 'out.jsonl', '--stats', 's.json']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr.match(/nosuch\.jsonl: no such file/g)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(existsSync(path.join(dir, 'out.jsonl'))).toBe(false);
+  });
+
   it('grouping flags on text files are refused with the reason', () => {
     const dir = tree({ 'a.txt': 'One.\n' });
     const r = cli(dir, ['a.txt', '--group-field', 'domain']);

@@ -98,6 +98,8 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
     report.error(clash, 'is one of the inputs; refusing to write the report over it', 'pick another path');
     return EXIT.usage;
   }
+  // Before anything can fail: the counting pass reports into the figures too.
+  const figures = statsFor(world, o);
   let unreadable = 0;
   const failed = new Set<string>();
   const fail = (name: string, cause: string) => {
@@ -140,7 +142,6 @@ export async function runJsonl(world: World, inputs: string[], o: CliOptions, c:
   let changed = 0;
   let bad = 0;
   let stopped = false;
-  const figures = statsFor(world, o);
   const group = across ? groupSpec(o) : undefined;
   try {
     await orderedMap(
