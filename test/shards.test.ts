@@ -90,6 +90,17 @@ describe('sharded JSON Lines: count, merge, clean', () => {
     expect(lower.stderr).toMatch(/was pruned at min-docs 3/);
   });
 
+  it('counts made with other settings are refused, by a merge and by a clean', () => {
+    const dir = tree({ 'all.jsonl': jsonl(records(12)) });
+    expect(cli(dir, ['learn', '--input-format', 'jsonl', '--group-field', 'domain', '--max-words', '30', 'all.jsonl', '--counts-out', 'c30.counts', '-q']).code).toBe(0);
+    const merge = cli(dir, ['learn', '--merge', 'c30.counts', '--counts-out', 'm.counts']);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toMatch(/c30\.counts: was counted with maskDigits true, maxWords 30; this run uses true, 60/);
+    const clean = cli(dir, ['--input-format', 'jsonl', '--group-field', 'domain', '--counts', 'c30.counts', 'all.jsonl']);
+    expect(clean.code).toBe(1);
+    expect(clean.stderr).toMatch(/c30\.counts: was counted with maskDigits true, maxWords 30/);
+  });
+
   it('counts files of version 1 (one JSON object) are still read', () => {
     const v1 = { format: 'clean-article-counts', version: 1, maskDigits: true, maxWords: 60, groups: { g: { docs: 4, blocks: { 'subscribe now': [4, 'a.txt', 'Subscribe now'] } } } };
     const dir = tree({ 'old.json': JSON.stringify(v1) + '\n' });

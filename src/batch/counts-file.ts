@@ -17,8 +17,9 @@ export interface CountsSettings {
 
 /**
  * Add a counts file to `counts`: version 2 (JSON Lines) streamed line by line, version 1 (one JSON
- * object, written before shards of millions of blocks) whole. `accept` sees the file's settings
- * first and returns why they do not fit, if they do not. Throws with a cause a user can act on.
+ * object, written before shards of millions of blocks) whole. Counts made with other settings than
+ * `counts` are refused; `accept` sees the file's settings next and returns why else they do not
+ * fit, if they do not. Throws with a cause a user can act on.
  */
 export async function readCountsFile(file: string, counts: Counts, accept: (s: CountsSettings) => string | undefined): Promise<CountsSettings> {
   let settings: CountsSettings | undefined;
@@ -37,7 +38,10 @@ export async function readCountsFile(file: string, counts: Counts, accept: (s: C
       const h = data as Partial<CountsJson> & { version?: number };
       if (!h || h.format !== 'clean-article-counts' || (h.version !== 1 && h.version !== 2)) throw new Error('is not a counts file written by learn --counts-out');
       settings = { maskDigits: Boolean(h.maskDigits), maxWords: Number(h.maxWords), pruned: h.pruned };
-      const why = accept(settings);
+      const why =
+        settings.maskDigits !== counts.maskDigits || settings.maxWords !== counts.maxWords
+          ? `was counted with maskDigits ${settings.maskDigits}, maxWords ${settings.maxWords}; this run uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same config)`
+          : accept(settings);
       if (why) throw new Error(why);
       if (h.version === 1) counts.merge(h as CountsJson);
       continue;

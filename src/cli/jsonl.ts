@@ -35,9 +35,6 @@ const wantsAcross = (o: CliOptions) => o.across !== false && Boolean(o.counts ||
 /** Add a counts file written by learn --counts-out (gzip or not); throws with a cause a user can act on. */
 export async function readCounts(file: string, counts: Counts, thresholds: { minDocs: number; minShare: number }): Promise<void> {
   await readCountsFile(file, counts, (h) => {
-    if (h.maskDigits !== counts.maskDigits || h.maxWords !== counts.maxWords) {
-      return `was counted with maskDigits ${h.maskDigits}, maxWords ${h.maxWords}; this run uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same config)`;
-    }
     // Pruned counts lack the blocks under their thresholds: cleaning with lower ones would miss them.
     if (h.pruned && (thresholds.minDocs < h.pruned.minDocs || thresholds.minShare < h.pruned.minShare)) {
       return `was pruned at min-docs ${h.pruned.minDocs}, min-share ${h.pruned.minShare}; this run uses ${thresholds.minDocs}, ${thresholds.minShare} (prune with the thresholds you clean with, or use unpruned counts)`;

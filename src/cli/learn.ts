@@ -60,13 +60,9 @@ export async function learn(world: World, args: string[], o: LearnOptions, c: Ch
     if (o.merge) {
       for (const file of args) {
         try {
-          await readCountsFile(path.resolve(cwd, file), counts, (h) => {
-            if (h.maskDigits !== counts.maskDigits || h.maxWords !== counts.maxWords) {
-              return `was counted with maskDigits ${h.maskDigits}, maxWords ${h.maxWords}; this merge uses ${counts.maskDigits}, ${counts.maxWords} (count every shard with the same settings)`;
-            }
-            if (h.pruned) return 'holds pruned counts (learn --prune), which cannot be added up: merge the counts of the shards themselves';
-            return undefined;
-          });
+          await readCountsFile(path.resolve(cwd, file), counts, (h) =>
+            h.pruned ? 'holds pruned counts (learn --prune), which cannot be added up: merge the counts of the shards themselves' : undefined,
+          );
         } catch (err) {
           if (err instanceof CapacityError) throw err;
           const e = err as NodeJS.ErrnoException;
