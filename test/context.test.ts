@@ -142,3 +142,66 @@ describe('the article model (region/outside-article)', () => {
     expect(r.stderr).toMatch(/article\.maxGap: /);
   });
 });
+
+describe('lists and tables on a whole page (the region step keeps them in the article)', () => {
+  const SECTIONS = ['News', 'Local', 'Sports', 'Business', 'Opinion', 'Weather', 'Obituaries', 'Arts', 'Food', 'Travel', 'Schools', 'Courts', 'Harbor', 'Ferries', 'Letters', 'Puzzles', 'Podcasts', 'Video', 'Photos', 'Events'];
+  const NAV = ['Skip to main content', 'Tidewater Courier', ...SECTIONS, 'Subscribe', 'Log In', 'Search', 'Trending:', 'Ferry Strike', 'Harbor Budget'];
+  const FOOTER = ['About Us', 'Contact', 'Careers', 'Advertise With Us', 'Terms of Use', 'Privacy Policy', 'Cookie Settings', 'Sitemap', 'Newsletters', 'Archives', 'Corrections', 'Help Center'];
+  const PROSE = [
+    'The Harbor City Gulls beat Port Ellis 3-1 on Saturday night, and the coach said afterwards that the team had finally found the rhythm it lacked in the first half of the season, when it lost four of its first six matches at home.',
+    'Most of the damage was done in the second period, when the visitors lost two players to injury within five minutes and never managed to reorganise their defence before the break, which left their young goalkeeper with far too much to do.',
+    'The Gulls travel to Tidewater next weekend, where they have not won since the old stadium closed, and the coach warned that nothing about that match would come easily to anyone who had watched the two sides meet in the autumn.',
+  ];
+  // Cells, and whole rows long enough to read as bad blocks (figures, few stopwords), which split the article's regions.
+  const TABLE = [
+    'Player', 'Minutes', 'Goals', 'Shots', 'Dana Whitcombe', '90', '2', '5', 'Ivo Brandt', '88', '1', '3',
+    'Hal Moss — 62 minutes, 0 goals, 1 shot, 41 passes, 88% completed, 4 tackles won, 2 lost',
+    'Sam Ortiz — 45 minutes, 0 goals, 2 shots, 23 passes, 79% completed, 1 tackle won, 3 lost',
+    'Ole Varga — 28 minutes, 1 goal, 3 shots, 12 passes, 91% completed, 0 tackles won, 1 lost',
+    'Tom Reyes — 17 minutes, 0 goals, 0 shots, 9 passes, 67% completed, 2 tackles won, 0 lost',
+  ];
+  const page = (middle: string[], end: string[]) =>
+    [...NAV, 'Gulls Beat Port Ellis to Climb Into Second Place', 'By Nell Ashworth', PROSE[0], PROSE[1], ...middle, PROSE[2], ...end, ...FOOTER].join('\n') + '\n';
+
+  it('a stats table between two parts of the article stays; the navigation and footer around it go', () => {
+    const r = clean(page(TABLE, []));
+    for (const cell of TABLE) expect(r.paragraphs).toContain(cell);
+    for (const p of PROSE) expect(r.paragraphs).toContain(p);
+    for (const item of ['Sports', 'Subscribe', 'Careers', 'Sitemap']) expect(r.paragraphs).not.toContain(item);
+    expect(clean(r.text).text).toBe(r.text);
+  });
+
+  it('a numbered list with a link line per item, introduced with a colon at the end of the article, stays', () => {
+    const list = ['Here are the ferry timetables the harbour office published for the spring season:'];
+    for (let i = 1; i <= 8; i++) list.push(`${i}) Tidewater crossing number ${i} (${6 + i}:15 departure)`, `http://harbor.example/t/${i}`);
+    const r = clean(page([], list));
+    for (const item of list) expect(r.paragraphs).toContain(item);
+    for (const item of ['About Us', 'Careers', 'Sitemap']) expect(r.paragraphs).not.toContain(item);
+  });
+
+  it('a rail of other headlines between the article and a later block of prose is not read as a list of the article', () => {
+    // Headlines long enough to read as bad blocks, so that the rail splits the regions.
+    const rail = [
+      'Harbor Hall Roof Repairs Finally Finished After Eleven Long Months Of Delays',
+      'Ferry Workers Vote On New Contract As Talks With Island Operators Drag On',
+      'Coast Road Closed For Two Days While Crews Clear Storm Damage Near Gull Point',
+      'Lighthouse Keepers Honoured At Harbour Dinner For Their Service Through Winter',
+      'School Board Names New Chair After Long Search Across Three Coastal Districts',
+    ];
+    const box =
+      'The Tidewater Courier has covered the harbour towns since 1889, and our reporters are still out on the quays every morning, so if you have a story that you think we should be telling, our newsroom would be glad to hear from you by phone or by letter.';
+    const r = clean(page([], [...rail, box]));
+    for (const p of PROSE) expect(r.paragraphs).toContain(p);
+    // (The last headline stays as the title of the box's region: a title just before a region is kept.)
+    for (const h of rail.slice(0, -1)) expect(r.paragraphs).not.toContain(h);
+  });
+
+  it('a drop-down of names whose lines end in spaces (one block of hundreds of words) goes with the rest of the page chrome', () => {
+    const names = Array.from({ length: 120 }, (_, i) => `Harbor Holding ${String.fromCharCode(65 + (i % 26))}${i}                 `);
+    const text = ['Markets', 'Rupee Steady Against Dollar', PROSE[0], PROSE[1], PROSE[2], 'Select a company', ...names, 'Disclaimer'].join('\n') + '\n';
+    const r = clean(text);
+    for (const p of PROSE) expect(r.paragraphs).toContain(p);
+    expect(r.text).not.toContain('Harbor Holding');
+    expect(r.removed.find((x) => x.text.startsWith('Harbor Holding'))?.rule).toBe('region/outside-article');
+  });
+});

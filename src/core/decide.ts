@@ -61,9 +61,11 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   // The article model: on a page, what lies outside the article region goes, named by no rule.
   const article = options.article ?? DEFAULT_ARTICLE;
   let titles: number[] = [];
+  let lists = new Set<number>();
   if (article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article))) {
     const region = findRegion(blocks, owner, article);
     titles = region.titles;
+    lists = region.lists;
     for (const { block, features: f } of region.outside) {
       if (isCredit(blocks[block].text)) continue;
       context.push({
@@ -90,6 +92,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
       // A second copy of a credit line within one document still goes: detectRepeats keeps the first.
       if (p.rule !== WITHIN_DOCUMENT && isCredit(blocks[i].text)) keep(p, i, 'kept: a credit line is content');
       else if (p.rule !== OUTSIDE && titles.includes(i)) keep(p, i, "kept: the article's title, just before its region");
+      else if (p.rule !== OUTSIDE && lists.has(i)) keep(p, i, 'kept: a list inside the article (the article region runs on both sides of it, or a colon introduces it)');
       else if (!owner[i]) taken[i] ??= p;
     }
   }
@@ -148,6 +151,8 @@ function isListInArticle(blocks: Block[], owner: Array<Proposal | undefined>, fr
   return after < blocks.length && isProse(blocks[after].text);
 }
 
-// A list item or table cell: short, not a sentence. A list longer than MAX_ITEMS is not read as one.
-const isItem = (b: Block) => b.words <= 12 && !isProse(b.text) && !b.text.endsWith(':');
+// A list item or table cell: not a sentence, and short (a table row of figures runs to 20 or 30
+// words). A list longer than MAX_ITEMS is not read as one.
+const MAX_ITEM_WORDS = 40;
+const isItem = (b: Block) => b.words <= MAX_ITEM_WORDS && !isProse(b.text) && !b.text.endsWith(':');
 const MAX_ITEMS = 60;

@@ -28,17 +28,19 @@ function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockF
     // No list for the language: a block of sentences reads as stopword-rich, anything else not.
     stopwords = HAS_SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
   }
-  let links = 0;
-  if (b.parts.length > 1) {
-    let short = 0;
-    let all = 0;
-    for (const p of b.parts) {
-      all += p.length;
-      if (p.length < LINK_PIECE && !SENTENCE_END.test(p)) short += p.length;
-    }
-    links = all ? short / all : 0;
+  return { chars: b.text.length, words: b.words, stopwords, links: linkDensity(b) };
+}
+
+/** Share of the block's characters in lone short text nodes (link texts), when it was several nodes. */
+export function linkDensity(b: Block): number {
+  if (b.parts.length < 2) return 0;
+  let short = 0;
+  let all = 0;
+  for (const p of b.parts) {
+    all += p.length;
+    if (p.length < LINK_PIECE && !SENTENCE_END.test(p)) short += p.length;
   }
-  return { chars: b.text.length, words: b.words, stopwords, links };
+  return all ? short / all : 0;
 }
 
 const RUNS_ON_END = /[,;:–—-]$/;

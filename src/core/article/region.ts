@@ -3,7 +3,7 @@
 // input is boilerplate even when no rule names it (an unseen legal wording, "Follow X on /
 // Instagram" fragments, teaser rails).
 import type { ArticleOptions, Block } from '../types.js';
-import { classifyBlocks, SENTENCE_END, type BlockClass, type BlockFeatures } from './classify.js';
+import { classifyBlocks, linkDensity, SENTENCE_END, type BlockClass, type BlockFeatures } from './classify.js';
 
 export type { BlockClass, BlockFeatures } from './classify.js';
 
@@ -12,6 +12,8 @@ export interface Region {
   outside: Array<{ block: number; features: BlockFeatures }>;
   /** The article titles found just before its regions: shape rules do not take them. */
   titles: number[];
+  /** Lists and tables that the region takes in (between its parts, or after a colon): shape rules do not take them. */
+  lists: Set<number>;
 }
 
 /**
@@ -79,15 +81,91 @@ function tailOf(blocks: Block[], f: BlockFeatures[], from: number, to: number): 
   return end;
 }
 
+const MAX_LIST = 60;
+const MENU_PARTS = 20;
+const MAX_LINKED_ITEMS = 0.2;
+const MIN_FIGURE_ITEMS = 0.3;
+
+/**
+ * A table or list between two stretches of the article (a score table, a roster, a spec list
+ * between paragraphs) is part of it: every block of the gap is a short item, few of them with link
+ * pieces, and there are at most MAX_LIST of them. A teaser rail between regions is longer, or
+ * made of link pieces.
+ */
+function keepListsBetween(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown>, inside: Uint8Array, titles: number[], lists: Set<number>, o: ArticleOptions): void {
+  const n = blocks.length;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    // A title is not article text on either side of a list: the byline and dates after it are not one.
+    if (excluded[i] || !inside[i] || titles.includes(i)) continue;
+    if (last >= 0 && i - last > 1) {
+      let items = 0;
+      let linked = 0;
+      let headlines = 0;
+      let figures = 0;
+      let ok = true;
+      for (let k = last + 1; k < i && ok; k++) {
+        // Boilerplate that wording found in the gap (an "Advertisement", a footer link) says it is chrome.
+        if (excluded[k]) {
+          ok = false;
+          break;
+        }
+        items++;
+        if (f[k].links > o.maxLinkDensity) linked++;
+        if (isTitleCaseHeadline(blocks[k].text, f[k].words)) headlines++;
+        if (/\d/.test(blocks[k].text)) figures++;
+        ok = items <= MAX_LIST && f[k].words <= 40;
+      }
+      // A table cell glued from two nodes ("Plays" and "%") reads as link text now and then; a
+      // rail of other stories' headlines between two parts of the article is not a list of it.
+      if (ok && linked <= MAX_LINKED_ITEMS * items && headlines < 0.5 * items && figures >= MIN_FIGURE_ITEMS * items) {
+        for (let k = last + 1; k < i; k++) {
+          inside[k] = 1;
+          lists.add(k);
+        }
+        // The cells of the same table that the revision already took in, on either side, are the list too.
+        for (let k = last; k >= 0 && inside[k] && !excluded[k] && isCell(blocks[k], f[k]); k--) lists.add(k);
+        for (let k = i; k < n && inside[k] && !excluded[k] && isCell(blocks[k], f[k]); k++) lists.add(k);
+      }
+    }
+    last = i;
+  }
+}
+
+const isCell = (b: Block, f: BlockFeatures) => f.words <= 12 && f.cls !== 'good' && !SENTENCE_END.test(b.text);
+
+/**
+ * A headline of another story: three to 14 words in title case, no figures, no sentence end.
+ * Table cells (names, figures) and list items in sentence case are not.
+ */
+function isTitleCaseHeadline(text: string, words: number): boolean {
+  if (words < 3 || words > 14 || SENTENCE_END.test(text) || /\d/.test(text) || !/^\P{L}*\p{Lu}/u.test(text)) return false;
+  let long = 0;
+  let capital = 0;
+  for (const w of text.split(' ')) {
+    if (w.length <= 3) continue;
+    long++;
+    if (/^\P{L}*\p{Lu}/u.test(w)) capital++;
+  }
+  return long > 0 && capital >= 0.6 * long;
+}
+
 /** Does this input look like a page (many short or link-like lines), where the region step pays? */
 export function looksLikePage(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): boolean {
   let n = 0;
   let short = 0;
   for (let i = 0; i < blocks.length; i++) {
     if (excluded[i]) continue;
+    const b = blocks[i];
+    // A block joined from many short lines (a drop-down or a menu whose lines end in spaces) is
+    // that many lines of a page.
+    if (b.parts.length >= MENU_PARTS && linkDensity(b) > o.maxLinkDensity) {
+      n += b.parts.length;
+      short += b.parts.length;
+      continue;
+    }
     n++;
-    const t = blocks[i].text;
-    if (t.length < 40 && !SENTENCE_END.test(t)) short++;
+    if (b.text.length < 40 && !SENTENCE_END.test(b.text)) short++;
   }
   return n >= o.minBlocks && short / n >= o.minShortShare;
 }
@@ -104,7 +182,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     // Nothing reads as good: the longest block with some stopwords is the article's best guess.
     let best = -1;
     for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
-    if (best < 0) return { outside: [], titles: [] };
+    if (best < 0) return { outside: [], titles: [], lists: new Set() };
     cls[best] = 'good';
   }
 
@@ -144,6 +222,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   const heaviest = Math.max(...regions.map((r) => r.weight));
   const inside = new Uint8Array(n);
   const titles: number[] = [];
+  const lists = new Set<number>();
   for (const r of regions) {
     if (r.weight < o.minRegionShare * heaviest) continue;
     const from = r.from;
@@ -154,11 +233,18 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
       inside[title] = 1;
       titles.push(title);
     }
-    // A list that the region's last paragraph introduces with a colon follows it.
-    if (blocks[to].text.endsWith(':')) while (to + 1 < n && !excluded[to + 1] && f[to + 1].cls !== 'good' && f[to + 1].links <= o.maxLinkDensity && f[to + 1].words <= 40) to++;
+    // A list that the region's last paragraph introduces with a colon follows it, also when the
+    // region already runs a few items into it.
+    const item = (i: number) => !excluded[i] && f[i].cls !== 'good' && f[i].links <= o.maxLinkDensity && f[i].words <= 40;
+    let intro = to;
+    // The walk back passes over items, not sentences, whatever their class: the colon runs on into
+    // the first item, which then reads as good with it.
+    while (intro > from && !excluded[intro] && f[intro].words <= 40 && !SENTENCE_END.test(blocks[intro].text) && !blocks[intro].text.endsWith(':')) intro--;
+    if (blocks[intro].text.endsWith(':') && f[intro].words >= 3) while (to + 1 < n && item(to + 1)) lists.add(++to);
     for (let i = from; i <= to; i++) inside[i] = 1;
   }
+  keepListsBetween(blocks, f, excluded, inside, titles, lists, o);
   const outside: Region['outside'] = [];
   for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: f[i] });
-  return { outside, titles };
+  return { outside, titles, lists };
 }

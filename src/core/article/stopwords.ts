@@ -106,14 +106,18 @@ export function wordStats(b: Block): WordStats {
  * Undefined when no list covers a twentieth of them, or the text is mostly in a script without
  * spaces (the model then falls back to length and sentence punctuation).
  */
+const MAX_BLOCK_WORDS = 200;
+
 export function detectLanguage(stats: WordStats[], chars: number): number | undefined {
   let words = 0;
   let unspaced = 0;
   const hits = new Array<number>(LISTS.length).fill(0);
   for (const s of stats) {
-    words += s.words;
+    // One huge block (a drop-down of 3,000 company names) must not outvote the page's sentences.
+    const weight = s.words > MAX_BLOCK_WORDS ? MAX_BLOCK_WORDS / s.words : 1;
+    words += s.words * weight;
     unspaced += s.unspaced;
-    for (let l = 0; l < hits.length; l++) hits[l] += s.hits[l];
+    for (let l = 0; l < hits.length; l++) hits[l] += s.hits[l] * weight;
   }
   if (unspaced > 0.3 * chars) return undefined;
   let best = 0;
