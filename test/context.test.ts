@@ -205,3 +205,55 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     expect(r.removed.find((x) => x.text.startsWith('Harbor Holding'))?.rule).toBe('region/outside-article');
   });
 });
+
+describe('a thread of stamped comments after the article (region/comment-thread)', () => {
+  const NAV = ['Skip to main content', 'Harbor Herald', 'News', 'Local', 'Sports', 'Business', 'Opinion', 'Weather', 'Arts', 'Food', 'Travel', 'Schools', 'Courts', 'Ferries', 'Letters', 'Events', 'Puzzles', 'Podcasts', 'Video', 'Photos', 'Obituaries', 'Jobs', 'Homes', 'Cars', 'Subscribe', 'Search'];
+  const FOOTER = ['About Us', 'Contact', 'Careers', 'Terms of Use', 'Privacy Policy', 'Sitemap', 'Archives', 'Corrections', 'Newsletters', 'Help Center', 'Print Edition', 'Reader Panel', 'Tip Line', 'Masthead'];
+  const ARTICLE = [
+    'Pier Repairs to Start in April',
+    'The harbour board voted on Tuesday to begin the long-delayed repairs to the old pier in April, after the insurer agreed to pay for most of the work that the winter storms made necessary.',
+    'The pier has been closed to walkers since January, and the fishing boats that used its lower landing have moved to the north quay, where there is barely room for all of them.',
+    'Work is expected to take most of the summer, the board said, and the café at the end of the pier will stay shut until the engineers are satisfied that the deck is sound again.',
+  ];
+  const NAMES = ['Gull', 'Ferry Fan', 'Old Salt', 'Marta K', 'Tidewatcher', 'Jon from the quay'];
+  const BODIES = [
+    'About time too. That pier has been falling apart for years and everybody in town knew it was only a matter of one more bad winter before something gave way for good.',
+    'I would like to know who is paying for the rest of it, because the board has a habit of finding money for the pier while the bus shelters on the coast road are left to rot.',
+    'My grandfather fished from that lower landing for forty years and I am glad it will be back, though I doubt the boats will ever all come back from the north quay now.',
+    'The café owner has been very patient about all of this and deserves some help from the council while she waits, she has lost a whole season of trade through no fault of hers.',
+    'Does anybody know whether the steps at the south end are included in the work, or only the deck? They were the worst part of it last time I walked down there in December.',
+    'Good news at last. Now please do something about the car park, which floods every time the tide is high and the wind is from the east, as anyone who lives here can tell you.',
+  ];
+  const wordpress = () => NAMES.flatMap((n, i) => [n, `March ${i + 4}, 2024 at ${i + 2}:1${i} pm`, BODIES[i], 'Reply']);
+  const posted = () => NAMES.flatMap((n, i) => [BODIES[i], `Posted by ${n} on March ${i + 4}, 2024 ${i + 2}:1${i} PM`]);
+  // No comments heading: with one, comments/section (a wording rule) takes the thread first.
+  const page = (thread: string[]) => [...NAV, ...ARTICLE, ...thread, ...FOOTER].join('\n') + '\n';
+
+  it.each([
+    ['name, date and time before each comment', wordpress],
+    ['"Posted by … on date time" after each comment', posted],
+  ])('comments (%s) go even where they outweigh the article; the article stays', (_, thread) => {
+    const r = clean(page(thread()));
+    for (const p of ARTICLE.slice(1)) expect(r.paragraphs).toContain(p);
+    for (const b of BODIES.slice(1)) expect(r.paragraphs).not.toContain(b);
+    const byThread = r.removed.filter((x) => x.rule === 'region/comment-thread');
+    expect(byThread.length).toBeGreaterThan(0);
+    expect(byThread[0].reason).toMatch(/^a thread of comments stamped with dates and times, after the article \(from line \d+\)/);
+    expect(clean(r.text).text).toBe(r.text);
+  });
+
+  it('a stamped schedule before the article is not a thread: the article after it stays', () => {
+    const schedule = ['Harbor TV tonight', '15 Mar 04:00PM Gulls vs. Port Ellis', '15 Mar 07:00PM Live: Harbor Regatta', '16 Mar 07:30PM Coastal Round-up', '16 Mar 08:00PM Live: Tidewater Derby'];
+    const r = clean([...NAV, ...schedule, ...ARTICLE, ...FOOTER].join('\n') + '\n');
+    for (const p of ARTICLE.slice(1)) expect(r.paragraphs).toContain(p);
+    expect(r.removed.some((x) => x.rule === 'region/outside-article')).toBe(true);
+    expect(r.removed.some((x) => x.rule === 'region/comment-thread')).toBe(false);
+  });
+
+  it('a live blog stamped with times alone is not a thread', () => {
+    const live = BODIES.flatMap((b, i) => [`${i + 9}:0${i} a.m.`, b]);
+    const r = clean([...NAV, ...ARTICLE, ...live, ...FOOTER].join('\n') + '\n');
+    for (const b of BODIES) expect(r.paragraphs).toContain(b);
+    expect(r.removed.some((x) => x.rule === 'region/comment-thread')).toBe(false);
+  });
+});

@@ -25,6 +25,7 @@ function introduces(b: Block): boolean {
 const PROSE_SHARE = 0.2;
 
 export const OUTSIDE = 'region/outside-article';
+export const THREAD = 'region/comment-thread';
 
 /**
  * Which proposal wins. Wording proposals first: whole-block proposals win over spans in the same
@@ -68,9 +69,12 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     lists = region.lists;
     for (const { block, features: f } of region.outside) {
       if (isCredit(blocks[block].text)) continue;
+      const inThread = region.thread >= 0 && block >= region.thread;
       context.push({
-        rule: OUTSIDE,
-        reason: `outside the article region: ${f.cls} (${f.words} words, stopwords ${f.stopwords.toFixed(2)}, link text ${f.links.toFixed(2)})`,
+        rule: inThread ? THREAD : OUTSIDE,
+        reason: inThread
+          ? `a thread of comments stamped with dates and times, after the article (from line ${blocks[region.thread].first}): ${f.cls} (${f.words} words)`
+          : `outside the article region: ${f.cls} (${f.words} words, stopwords ${f.stopwords.toFixed(2)}, link text ${f.links.toFixed(2)})`,
         from: block,
         to: block,
         kind: 'context',
@@ -91,8 +95,8 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     for (let i = p.from; i <= p.to; i++) {
       // A second copy of a credit line within one document still goes: detectRepeats keeps the first.
       if (p.rule !== WITHIN_DOCUMENT && isCredit(blocks[i].text)) keep(p, i, 'kept: a credit line is content');
-      else if (p.rule !== OUTSIDE && titles.includes(i)) keep(p, i, "kept: the article's title, just before its region");
-      else if (p.rule !== OUTSIDE && lists.has(i)) keep(p, i, 'kept: a list inside the article (the article region runs on both sides of it, or a colon introduces it)');
+      else if (!isRegion(p) && titles.includes(i)) keep(p, i, "kept: the article's title, just before its region");
+      else if (!isRegion(p) && lists.has(i)) keep(p, i, 'kept: a list inside the article (the article region runs on both sides of it, or a colon introduces it)');
       else if (!owner[i]) taken[i] ??= p;
     }
   }
@@ -103,7 +107,8 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   let takenProse = 0;
   let prose = 0;
   for (let i = 0; i < blocks.length; i++) {
-    if (owner[i]) continue;
+    // Like wording, a comment thread is not weighed by the guard.
+    if (owner[i] || taken[i]?.rule === THREAD) continue;
     const b = blocks[i];
     const isP = isProse(b.text);
     total += b.words;
@@ -122,7 +127,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     const why = emptied ? 'they would have emptied the document' : `they would have taken ${Math.round((takenWords / total) * 100)}% of its words, prose among them`;
     for (let i = 0; i < blocks.length; i++) {
       const p = taken[i];
-      if (!p || !isProse(blocks[i].text)) continue;
+      if (!p || !isProse(blocks[i].text) || p.rule === THREAD) continue;
       overruled.push({ proposal: p, block: i, why: `kept: prose that shape and repetition rules would take, ${why} (guard)` });
       taken[i] = undefined;
     }
@@ -130,6 +135,8 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   for (let i = 0; i < blocks.length; i++) if (taken[i]) owner[i] = taken[i];
   return { owner, spans, overruled };
 }
+
+const isRegion = (p: Proposal) => p.rule === OUTSIDE || p.rule === THREAD;
 
 /**
  * Blocks from..to sit inside the article: the nearest blocks around them that wording rules leave

@@ -4,6 +4,7 @@
 // Instagram" fragments, teaser rails).
 import type { ArticleOptions, Block } from '../types.js';
 import { classifyBlocks, linkDensity, SENTENCE_END, type BlockClass, type BlockFeatures } from './classify.js';
+import { findThread } from './thread.js';
 
 export type { BlockClass, BlockFeatures } from './classify.js';
 
@@ -12,6 +13,8 @@ export interface Region {
   outside: Array<{ block: number; features: BlockFeatures }>;
   /** The article titles found just before its regions: shape rules do not take them. */
   titles: number[];
+  /** Where a thread of stamped comments after the article begins (its blocks go even past the guard), or -1. */
+  thread: number;
   /** Lists and tables that the region takes in (between its parts, or after a colon): shape rules do not take them. */
   lists: Set<number>;
 }
@@ -82,6 +85,7 @@ function tailOf(blocks: Block[], f: BlockFeatures[], from: number, to: number): 
 }
 
 const MAX_LIST = 60;
+const MIN_COMMENT_PROSE = 2;
 const MENU_PARTS = 20;
 const MAX_LINKED_ITEMS = 0.2;
 const MIN_FIGURE_ITEMS = 0.3;
@@ -182,7 +186,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     // Nothing reads as good: the longest block with some stopwords is the article's best guess.
     let best = -1;
     for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
-    if (best < 0) return { outside: [], titles: [], lists: new Set() };
+    if (best < 0) return { outside: [], titles: [], lists: new Set(), thread: -1 };
     cls[best] = 'good';
   }
 
@@ -218,6 +222,23 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     if (last && i - last.to - 1 <= o.maxGap) last.to = i;
     else regions.push({ from: i, to: i, weight: 0 });
   }
+  // A thread of comments after the article is not article, however much prose it holds: when the
+  // heaviest region begins before it, or when it holds prose between its stamps (comments, not a
+  // schedule or a feed) and a region with a good block comes before it.
+  let thread = -1;
+  const found = findThread(blocks);
+  if (found && found.start > 0) {
+    for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
+    const top = regions.reduce((a, r) => (r.weight > a.weight ? r : a), regions[0]);
+    const before = regions.filter((r) => r.from < found.start);
+    const goodBefore = before.some((r) => cls.slice(r.from, Math.min(r.to, found.start - 1) + 1).includes('good'));
+    if (top.from < found.start || (found.prose >= MIN_COMMENT_PROSE && goodBefore)) {
+      thread = found.start;
+      regions.length = 0;
+      for (const r of before) regions.push({ from: r.from, to: Math.min(r.to, thread - 1), weight: 0 });
+    }
+    for (const r of regions) r.weight = 0;
+  }
   for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
   const heaviest = Math.max(...regions.map((r) => r.weight));
   const inside = new Uint8Array(n);
@@ -246,5 +267,5 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   keepListsBetween(blocks, f, excluded, inside, titles, lists, o);
   const outside: Region['outside'] = [];
   for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: f[i] });
-  return { outside, titles, lists };
+  return { outside, titles, lists, thread };
 }
