@@ -242,6 +242,14 @@ describe('a thread of stamped comments after the article (region/comment-thread)
     expect(clean(r.text).text).toBe(r.text);
   });
 
+  it('off a page (an article container) the thread still goes, and nothing else is judged by the region', () => {
+    const r = clean([...ARTICLE, ...wordpress()].join('\n') + '\n');
+    for (const p of ARTICLE) expect(r.paragraphs).toContain(p);
+    for (const b of BODIES.slice(1)) expect(r.paragraphs).not.toContain(b);
+    expect(r.removed.some((x) => x.rule === 'region/outside-article')).toBe(false);
+    expect(r.removed.some((x) => x.rule === 'region/comment-thread')).toBe(true);
+  });
+
   it('a stamped schedule before the article is not a thread: the article after it stays', () => {
     const schedule = ['Harbor TV tonight', '15 Mar 04:00PM Gulls vs. Port Ellis', '15 Mar 07:00PM Live: Harbor Regatta', '16 Mar 07:30PM Coastal Round-up', '16 Mar 08:00PM Live: Tidewater Derby'];
     const r = clean([...NAV, ...schedule, ...ARTICLE, ...FOOTER].join('\n') + '\n');

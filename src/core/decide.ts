@@ -1,5 +1,6 @@
 import { DEFAULT_ARTICLE, type Block, type CleanOptions } from './types.js';
 import { findRegion, looksLikePage } from './article/region.js';
+import { findThread } from './article/thread.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
 import { isProse, WITHIN_DOCUMENT } from './repeated.js';
@@ -63,13 +64,16 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   const article = options.article ?? DEFAULT_ARTICLE;
   let titles: number[] = [];
   let lists = new Set<number>();
-  if (article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article))) {
+  const page = article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article));
+  // Off a page, the model still runs to find a comment thread after the article, and only that goes.
+  if (page || (article.extract === 'auto' && findThread(blocks))) {
     const region = findRegion(blocks, owner, article);
     titles = region.titles;
     lists = region.lists;
     for (const { block, features: f } of region.outside) {
       if (isCredit(blocks[block].text)) continue;
       const inThread = region.thread >= 0 && block >= region.thread;
+      if (!page && !inThread) continue;
       context.push({
         rule: inThread ? THREAD : OUTSIDE,
         reason: inThread
