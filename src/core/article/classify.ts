@@ -25,8 +25,10 @@ function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockF
   if (lang !== undefined) {
     stopwords = stopwordShare(w, lang);
   } else {
-    // No list for the language: a block of sentences reads as stopword-rich, anything else not.
-    stopwords = HAS_SENTENCE_END.test(b.text) && (b.words >= 10 || b.text.length >= 40) ? 0.35 : 0.1;
+    // No list for the language: a block of sentences reads as stopword-rich, anything else not. In a
+    // script without spaces a character carries about what three do in a spaced one.
+    const long = b.words >= 10 || b.text.length >= 40 || w.unspaced >= 40 / 3;
+    stopwords = HAS_SENTENCE_END.test(b.text) && long ? 0.35 : 0.1;
   }
   return { chars: b.text.length, words: b.words, stopwords, links: linkDensity(b) };
 }
