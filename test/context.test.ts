@@ -144,7 +144,7 @@ describe('the article model (region/outside-article)', () => {
 });
 
 describe('lists and tables on a whole page (the region step keeps them in the article)', () => {
-  const SECTIONS = ['News', 'Local', 'Sports', 'Business', 'Opinion', 'Weather', 'Obituaries', 'Arts', 'Food', 'Travel', 'Schools', 'Courts', 'Harbor', 'Ferries', 'Letters', 'Puzzles', 'Podcasts', 'Video', 'Photos', 'Events'];
+  const SECTIONS = ['News', 'Local', 'Sports', 'Business', 'Opinion', 'Weather', 'Obituaries', 'Arts', 'Food', 'Travel', 'Schools', 'Courts', 'Harbor', 'Ferries', 'Letters', 'Puzzles', 'Podcasts', 'Video', 'Photos', 'Events', 'Jobs', 'Homes', 'Cars', 'Deals', 'Games', 'Crosswords', 'Books', 'Theatre', 'Music', 'Film'];
   const NAV = ['Skip to main content', 'Tidewater Courier', ...SECTIONS, 'Subscribe', 'Log In', 'Search', 'Trending:', 'Ferry Strike', 'Harbor Budget'];
   const FOOTER = ['About Us', 'Contact', 'Careers', 'Advertise With Us', 'Terms of Use', 'Privacy Policy', 'Cookie Settings', 'Sitemap', 'Newsletters', 'Archives', 'Corrections', 'Help Center'];
   const PROSE = [
@@ -194,6 +194,18 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     for (const p of PROSE) expect(r.paragraphs).toContain(p);
     // (The last headline stays as the title of the box's region: a title just before a region is kept.)
     for (const h of rail.slice(0, -1)) expect(r.paragraphs).not.toContain(h);
+  });
+
+  it('an inline "Related:" line inside the article does not cut off the short paragraphs after it', () => {
+    const after = [
+      'Harbor City now sits two points behind the leaders with four matches left to play this season.',
+      'Their next home match is against Gull Point on the first Saturday of April, kick-off at three.',
+    ];
+    const text = page([], ['Related: Gulls Sign Young Goalkeeper From Port Ellis', ...after]);
+    for (const r of [clean(text), clean(text, { article: { extract: 'on' } })]) {
+      for (const p of after) expect(r.paragraphs).toContain(p);
+      expect(r.paragraphs).not.toContain('Related: Gulls Sign Young Goalkeeper From Port Ellis');
+    }
   });
 
   it('a drop-down of names whose lines end in spaces (one block of hundreds of words) goes with the rest of the page chrome', () => {

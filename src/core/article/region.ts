@@ -21,16 +21,17 @@ export interface Region {
 
 /**
  * For each block, the class of its nearest neighbour in one direction that is neither short nor
- * (with skipNear) near-good; 'bad' past either end. One pass, where a walk per block was quadratic
+ * (with skipNear) near-good, passing over `skip` blocks; 'bad' past either end. One pass, where a walk per block was quadratic
  * on a long menu of short blocks.
  */
-function nearest(from: BlockClass[], skipNear: boolean, step: 1 | -1): BlockClass[] {
+function nearest(from: BlockClass[], skipNear: boolean, step: 1 | -1, skip?: ArrayLike<unknown>): BlockClass[] {
   const n = from.length;
   const out = new Array<BlockClass>(n);
   let last: BlockClass = 'bad';
   for (let k = 0; k < n; k++) {
     const i = step === 1 ? n - 1 - k : k;
     out[i] = last;
+    if (skip?.[i]) continue;
     const c = from[i];
     if (c !== 'short' && !(skipNear && c === 'near-good')) last = c;
   }
@@ -66,10 +67,15 @@ function titleBefore(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<un
  * the revision pulled in after it (a legal notice in sentences, "Follow X on / Instagram"
  * fragments) stays outside.
  */
-function tailOf(blocks: Block[], f: BlockFeatures[], from: number, to: number): number {
+function tailOf(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown>, from: number, to: number): number {
   let end = to;
   while (end > from && f[end].cls !== 'good') end--;
   for (let k = end + 1; k <= to; ) {
+    // Blocks wording took (an inline "Related: …" line) neither end the article nor belong to it.
+    if (excluded[k]) {
+      k++;
+      continue;
+    }
     if (f[k].cls === 'near-good') {
       end = k++;
       continue;
@@ -206,9 +212,11 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     else if ((prev === 'bad' && prevAny[i] === 'near-good') || (next === 'bad' && nextAny[i] === 'near-good')) revised[i] = 'good';
     else revised[i] = 'bad';
   }
+  // A near-good paragraph looks past the blocks wording took to its neighbours: an inline
+  // "Related: …" line or a photo credit inside the article does not cut it off from the article.
   const afterShort = [...revised];
-  const prevR = nearest(afterShort, true, -1);
-  const nextR = nearest(afterShort, true, 1);
+  const prevR = nearest(afterShort, true, -1, excluded);
+  const nextR = nearest(afterShort, true, 1, excluded);
   for (let i = 0; i < n; i++) {
     if (afterShort[i] === 'near-good') revised[i] = prevR[i] === 'bad' && nextR[i] === 'bad' ? 'bad' : 'good';
   }
@@ -247,7 +255,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   for (const r of regions) {
     if (r.weight < o.minRegionShare * heaviest) continue;
     const from = r.from;
-    let to = tailOf(blocks, f, r.from, r.to);
+    let to = tailOf(blocks, f, excluded, r.from, r.to);
     // The title a little before the region belongs to the article (bylines and dates between go).
     const title = titleBefore(blocks, f, excluded, from);
     if (title >= 0) {

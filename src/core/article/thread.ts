@@ -19,8 +19,11 @@ const MAX_OTHER_WORDS = 7;
 const MAX_COMMENT_BLOCKS = 15;
 const MIN_STAMPS = 3;
 
+// Most blocks hold no time of day: one cheap test before the full patterns.
+const CLOCK = /\d[:.]\d\d/;
+
 function isStamp(b: Block): boolean {
-  if (b.words > MAX_STAMP_WORDS) return false;
+  if (b.words > MAX_STAMP_WORDS || !CLOCK.test(b.text)) return false;
   const t = b.text;
   DATE.lastIndex = 0;
   TIME.lastIndex = 0;
