@@ -16,12 +16,14 @@ const { values } = parseArgs({ options: { previous: { type: 'string' }, reps: { 
 const REPS = Number(values.reps ?? 3);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
-const load = async (r) => {
+const load = async (r, config) => {
   const lib = await import(path.join(r, 'dist/index.js'));
-  const opts = lib.compileConfig();
+  const opts = lib.compileConfig(config);
   return (s) => lib.cleanWith(s, opts);
 };
 const ours = await load(root);
+// The same build with the article model switched off: what the model adds is the difference.
+const noModel = await load(root, { article: { extract: 'off' } });
 const previous = values.previous ? await load(path.resolve(values.previous)) : undefined;
 
 function sets() {
@@ -80,7 +82,7 @@ function seconds(f, texts) {
 
 const splitTrimJoin = (s) => s.split('\n').map((l) => l.trim()).join('\n');
 console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; best of ${REPS}; MB/s, and × he.decode on the same strings`);
-console.log(`${'text'.padEnd(14)} ${'MB'.padStart(5)} ${'he.decode'.padStart(10)} ${'split+trim'.padStart(11)} ${'clean()'.padStart(8)} ${'× decode'.padStart(9)}${previous ? `${'previous'.padStart(10)} ${'× decode'.padStart(9)} ${'speed-up'.padStart(9)}` : ''}`);
+console.log(`${'text'.padEnd(14)} ${'MB'.padStart(5)} ${'he.decode'.padStart(10)} ${'split+trim'.padStart(11)} ${'clean()'.padStart(8)} ${'× decode'.padStart(9)} ${'model'.padStart(6)}${previous ? `${'previous'.padStart(10)} ${'× decode'.padStart(9)} ${'speed-up'.padStart(9)}` : ''}`);
 for (const { name, texts } of sets()) {
   const mb = texts.reduce((n, t) => n + t.length, 0) / 1e6;
   ours(texts[0]);
@@ -88,8 +90,11 @@ for (const { name, texts } of sets()) {
   const dec = seconds((s) => he.decode(s), texts);
   const stj = seconds(splitTrimJoin, texts);
   const c = seconds(ours, texts);
+  const off = seconds(noModel, texts);
   const p = previous ? seconds(previous, texts) : undefined;
-  const row = `${name.padEnd(14)} ${mb.toFixed(1).padStart(5)} ${(mb / dec).toFixed(0).padStart(10)} ${(mb / stj).toFixed(0).padStart(11)} ${(mb / c).toFixed(1).padStart(8)} ${(dec / c).toFixed(3).padStart(9)}`;
+  const model = `${Math.round(((c - off) / c) * 100)}%`;
+  const row = `${name.padEnd(14)} ${mb.toFixed(1).padStart(5)} ${(mb / dec).toFixed(0).padStart(10)} ${(mb / stj).toFixed(0).padStart(11)} ${(mb / c).toFixed(1).padStart(8)} ${(dec / c).toFixed(3).padStart(9)} ${model.padStart(6)}`;
   console.log(row + (p ? `${(mb / p).toFixed(1).padStart(10)} ${(dec / p).toFixed(3).padStart(9)} ${(p / c).toFixed(2).padStart(8)}×` : ''));
 }
+console.log("model: the share of clean()'s time that the article model (region step, comment threads) adds, against the same build with article.extract off");
 console.log('targets: clean() >= 0.15× he.decode on container text, >= 0.10× on whole pages');
