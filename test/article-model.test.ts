@@ -30,3 +30,24 @@ describe('block features', () => {
     expect(rows[2][1]).toBeLessThan(0.05);
   });
 });
+
+describe('stopword counts', () => {
+  it('the hashed look-up counts exactly what a plain set of each list counts, in every language', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { wordStats, wordsOf, stopwordLists } = await import('../src/core/article/stopwords.js');
+    const lists = Object.values(stopwordLists()).map((l) => new Set(l.map((w) => w.toLowerCase())));
+    const dir = path.resolve(import.meta.dirname, '../fixtures/languages');
+    let blocks = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+      for (const b of toBlocks(readFileSync(path.join(dir, f), 'utf8')).blocks) {
+        const words = wordsOf(b.lower);
+        const ws = wordStats(b);
+        expect(ws.words, `${f}: ${b.text.slice(0, 40)}`).toBe(words.length);
+        expect([...ws.hits], `${f}: ${b.text.slice(0, 40)}`).toEqual(lists.map((set) => words.filter((w) => set.has(w)).length));
+        blocks++;
+      }
+    }
+    expect(blocks).toBeGreaterThanOrEqual(9);
+  });
+});

@@ -11,6 +11,9 @@ export interface Lead {
 export interface LeadKeys {
   plain: string | undefined;
   word: string | undefined;
+  /** The same lower-cased, made once per block rather than once per rule. */
+  plainFolded: string | undefined;
+  wordFolded: string | undefined;
 }
 
 /** The block's keys for the index: first character, and first word character after ASCII non-word ones. */
@@ -27,14 +30,14 @@ export function leadKeys(text: string): LeadKeys {
       break;
     }
   }
-  return { plain, word };
+  return { plain, word, plainFolded: plain?.toLowerCase(), wordFolded: word?.toLowerCase() };
 }
 
 /** Can a rule with this lead match a block with these keys? Unknown keys always can. */
 export function leadAllows(lead: Lead, fold: boolean, keys: LeadKeys): boolean {
   if (keys.plain === undefined || keys.word === undefined) return true;
-  if (lead.plain !== undefined && lead.plain.includes(fold ? keys.plain.toLowerCase() : keys.plain)) return true;
-  if (lead.word !== undefined && lead.word.includes(fold ? keys.word.toLowerCase() : keys.word)) return true;
+  if (lead.plain !== undefined && lead.plain.includes(fold ? keys.plainFolded! : keys.plain)) return true;
+  if (lead.word !== undefined && lead.word.includes(fold ? keys.wordFolded! : keys.word)) return true;
   return false;
 }
 

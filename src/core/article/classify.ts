@@ -20,7 +20,7 @@ export const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
 const HAS_SENTENCE_END = /[.!?…。！？](?:\s|$)|[。！？]/;
 const LINK_PIECE = 40;
 
-function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockFeatures, 'cls'> {
+function features(b: Block, w: WordStats, lang: number | undefined): BlockFeatures {
   let stopwords: number;
   if (lang !== undefined) {
     stopwords = stopwordShare(w, lang);
@@ -30,7 +30,7 @@ function features(b: Block, w: WordStats, lang: number | undefined): Omit<BlockF
     const long = b.words >= 10 || b.text.length >= 40 || w.unspaced >= 40 / 3;
     stopwords = HAS_SENTENCE_END.test(b.text) && long ? 0.35 : 0.1;
   }
-  return { chars: b.text.length, words: b.words, stopwords, links: linkDensity(b) };
+  return { chars: b.text.length, words: b.words, stopwords, links: linkDensity(b), cls: 'bad' };
 }
 
 /** Share of the block's characters in lone short text nodes (link texts), when it was several nodes. */
@@ -55,7 +55,7 @@ function runsOn(a: Block, aWords: WordStats, b: Block, lang: number | undefined)
   return aWords.last !== undefined && lang !== undefined && isStopword(lang, aWords.last);
 }
 
-function classify(f: Omit<BlockFeatures, 'cls'>, o: ArticleOptions): BlockClass {
+function classify(f: BlockFeatures, o: ArticleOptions): BlockClass {
   if (f.links > o.maxLinkDensity) return 'bad';
   if (f.chars < o.lengthLow) return f.links > 0 ? 'bad' : 'short';
   if (f.stopwords >= o.stopwordsHigh) return f.chars > o.lengthHigh ? 'good' : 'near-good';
@@ -78,7 +78,7 @@ export function classifyBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o:
   let unspaced = 0;
   for (const w of words) unspaced += w.unspaced;
   const lengths = unspaced > 0.3 * chars ? { ...o, lengthLow: Math.round(o.lengthLow / 3), lengthHigh: Math.round(o.lengthHigh / 3) } : o;
-  const f: BlockFeatures[] = blocks.map((b, i) => ({ ...features(b, words[i], lang), cls: 'bad' }));
+  const f: BlockFeatures[] = blocks.map((b, i) => features(b, words[i], lang));
   // Hard-wrapped prose arrives as a block per line ("made his debut for" / "Chelsea yesterday and"):
   // lines that run on into the next are classified together, as the sentence they are.
   for (let i = 0; i < n; ) {

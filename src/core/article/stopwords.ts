@@ -21,6 +21,8 @@ export const stopwordShare = (w: WordStats, lang: number): number => (w.words ? 
 /** The lists by ISO 639-3 code, in the order of the model's language indexes. */
 export const stopwordLists = (): Record<string, string[]> => ({ eng, deu, fra, spa, ita, por, nld, pol, rus });
 let masks: Map<string, number> | undefined;
+/** The longest stopword: a longer word is not looked up. */
+let maxStopword = 0;
 
 /**
  * Each stopword with a bit for every language whose list holds it: one look-up per word instead
@@ -32,10 +34,52 @@ function stopwordMasks(): Map<string, number> {
   LISTS.forEach((list, l) => {
     for (const w of list) {
       const k = w.toLowerCase();
+      maxStopword = Math.max(maxStopword, k.length);
       masks!.set(k, (masks!.get(k) ?? 0) | (1 << l));
     }
   });
   return masks;
+}
+
+// The same masks in an open-addressing table keyed by a hash of the characters, so that a word
+// is looked up where it stands in the block's text: cutting each word out and hashing it as a
+// string was most of the model's time on a page.
+const TABLE_BITS = 14;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+let tableWords: Array<string | undefined> | undefined;
+let tableHashes: Int32Array;
+let tableBits: Int32Array;
+
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+function stopwordTable(): Array<string | undefined> {
+  if (tableWords) return tableWords;
+  const words: Array<string | undefined> = new Array(1 << TABLE_BITS);
+  tableHashes = new Int32Array(1 << TABLE_BITS);
+  tableBits = new Int32Array(1 << TABLE_BITS);
+  for (const [w, bits] of stopwordMasks()) {
+    const h = hashOf(w, 0, w.length);
+    let at = h & TABLE_MASK;
+    while (words[at] !== undefined) at = (at + 1) & TABLE_MASK;
+    words[at] = w;
+    tableHashes[at] = h;
+    tableBits[at] = bits;
+  }
+  return (tableWords = words);
+}
+
+/** The language bits of text[from..to) as a stopword, 0 when it is none. */
+function stopwordBitsAt(words: Array<string | undefined>, text: string, from: number, to: number): number {
+  const h = hashOf(text, from, to);
+  for (let at = h & TABLE_MASK; ; at = (at + 1) & TABLE_MASK) {
+    const w = words[at];
+    if (w === undefined) return 0;
+    if (tableHashes[at] === h && w.length === to - from && text.startsWith(w, from)) return tableBits[at];
+  }
 }
 
 // Punctuation and symbols at a word's ends are not part of it; letters, digits and marks of any
@@ -76,9 +120,10 @@ export function wordStats(b: Block): WordStats {
   // Block text is folded (single spaces), so words are what lies between spaces, less the
   // punctuation at their ends; a regex over every block cost more than the rest of the model.
   const hits = new Array<number>(LISTS.length).fill(0);
-  const m = stopwordMasks();
+  const table = stopwordTable();
   let words = 0;
-  let last: string | undefined;
+  let lastFrom = 0;
+  let lastTo = 0;
   const text = b.lower;
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf(' ', start);
@@ -88,14 +133,18 @@ export function wordStats(b: Block): WordStats {
     while (i < j && !isWordChar(text.charCodeAt(i))) i++;
     while (j > i && !isWordChar(text.charCodeAt(j - 1))) j--;
     if (j > i) {
-      const t = text.slice(i, j);
       words++;
-      last = t;
-      const bits = m.get(t);
-      if (bits) for (let l = 0; l < LISTS.length; l++) if (bits & (1 << l)) hits[l]++;
+      lastFrom = i;
+      lastTo = j;
+      // A word longer than every stopword is not cut out and looked up.
+      if (j - i <= maxStopword) {
+        const bits = stopwordBitsAt(table, text, i, j);
+        if (bits) for (let l = 0; l < LISTS.length; l++) if (bits & (1 << l)) hits[l]++;
+      }
     }
     start = end + 1;
   }
+  const last = words ? text.slice(lastFrom, lastTo) : undefined;
   s = { words, hits, last, unspaced: /[^\x00-\u024f]/.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
   cache.set(b, s);
   return s;
