@@ -98,7 +98,7 @@ export function continues(prev: string, line: string): boolean {
  * block, and objects of one shape keep those reads fast.
  */
 export function makeBlock(text: string, parts: string[], first: number, last: number, changed = false): Block {
-  return { text, parts, first, last, words: foldedWords(text), lower: caseFold(text), keys: leadKeys(text), changed };
+  return { text, parts, first, last, words: foldedWords(text), lower: caseFold(text), keys: leadKeys(text), changed, wordStats: undefined };
 }
 
 /**

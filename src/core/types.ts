@@ -1,5 +1,16 @@
 import type { Lead, LeadKeys } from './prefilter.js';
 
+/** What the article model reads of a block's words (hits in the stopword lists of article/stopwords.ts, in their order): made once per block and kept across rounds. */
+export interface WordStats {
+  words: number;
+  /** Stopwords of each language's list. */
+  hits: number[];
+  /** Its last word, lower-cased. */
+  last: string | undefined;
+  /** Characters in scripts without spaces between words. */
+  unspaced: number;
+}
+
 /** One paragraph as the segmenter built it from the input lines. */
 export interface Block {
   /** Folded text: single spaces, trimmed. */
@@ -16,6 +27,8 @@ export interface Block {
   keys: LeadKeys;
   /** The text changed in the last round (a span was cut), so every rule must look at it again. */
   changed: boolean;
+  /** Internal: what the article model read of its words, made on first use and kept across rounds. */
+  wordStats: WordStats | undefined;
 }
 
 export interface Removal {

@@ -1,6 +1,8 @@
 // The ES module build, so that the bundler keeps these nine lists and drops the other 53.
 import { deu, eng, fra, ita, nld, pol, por, rus, spa } from 'stopword/dist/stopword.esm.mjs';
-import type { Block } from '../types.js';
+import type { Block, WordStats } from '../types.js';
+
+export type { WordStats } from '../types.js';
 
 const LISTS = [eng, deu, fra, spa, ita, por, nld, pol, rus];
 
@@ -88,6 +90,10 @@ const isWordChar = (c: number) => !((c < 48 && c !== 39) || (c >= 58 && c <= 64)
 // Scripts written without spaces between words: word counts and stopword lists say nothing there.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
+// Every character of those scripts lies in these ranges; curly quotes, dashes and the rest of
+// U+2000-U+2E7F, common in Latin text, do not, so most blocks skip the script scan.
+const MAY_BE_UNSPACED = /[\u0e00-\u1fff\u2e80-\uffff]/;
+
 /** The words of lower-cased, folded text as wordStats sees them: split at spaces, end punctuation cut. */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
@@ -101,21 +107,9 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/** What the model reads of a block's words: made once per block and kept across rounds. */
-export interface WordStats {
-  words: number;
-  /** Stopwords of each language's list, in LISTS order. */
-  hits: number[];
-  /** Its last word, lower-cased. */
-  last: string | undefined;
-  /** Characters in scripts without spaces between words. */
-  unspaced: number;
-}
-
-const cache = new WeakMap<Block, WordStats>();
-
+// Kept on the block itself: a WeakMap of every block of a page cost more than the counting.
 export function wordStats(b: Block): WordStats {
-  let s = cache.get(b);
+  let s = b.wordStats;
   if (s) return s;
   // Block text is folded (single spaces), so words are what lies between spaces, less the
   // punctuation at their ends; a regex over every block cost more than the rest of the model.
@@ -145,8 +139,8 @@ export function wordStats(b: Block): WordStats {
     start = end + 1;
   }
   const last = words ? text.slice(lastFrom, lastTo) : undefined;
-  s = { words, hits, last, unspaced: /[^\x00-\u024f]/.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
-  cache.set(b, s);
+  s = { words, hits, last, unspaced: MAY_BE_UNSPACED.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
+  b.wordStats = s;
   return s;
 }
 
