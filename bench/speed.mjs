@@ -3,7 +3,9 @@
 // measures in one run: the CLI on a folder and on one JSON Lines file with --jobs 1 and 2; the
 // floor (read the same bytes and run he.decode over all of them, in one process); start-up
 // beside `node -e 0`; peak RSS on a long JSON Lines stream. Prints a table; --json for tracking.
-// Timing is reported, never asserted: these machines are noisy.
+// With --previous ROOT (another checkout, built), that build's CLI runs every case too, right
+// after this one's, and its figures are printed beside. Timing is reported, never asserted: these
+// machines are noisy, so the load average is printed with the figures.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    previous: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -28,6 +31,11 @@ const RUNS = Number(values.runs ?? (quick ? 5 : 15));
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
 const bin = path.join(root, 'bin/clean-article.cjs');
+const previousBin = values.previous ? path.join(path.resolve(values.previous), 'bin/clean-article.cjs') : undefined;
+if (previousBin && !fs.existsSync(previousBin)) {
+  console.error(`bench:speed: no ${previousBin}: build the previous checkout first (npm ci there)`);
+  process.exit(2);
+}
 const log = (s) => process.stderr.write(s + '\n');
 
 // --- corpus: articles assembled from the fixtures' lines by a seeded generator -------------
@@ -82,10 +90,10 @@ const MB = bytes / 1e6;
 log(`corpus: ${DOCS} articles, ${MB.toFixed(1)} MB, in ${tmp}`);
 
 // --- measurements --------------------------------------------------------------------------
-function timed(args, opts = {}) {
+function timed(args, opts = {}, cli = bin) {
   const rssFile = path.join(tmp, `rss-${Math.random().toString(36).slice(2)}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', path.join(here, 'rss-hook.mjs'), bin, ...args], {
+  const r = spawnSync(process.execPath, ['--import', path.join(here, 'rss-hook.mjs'), cli, ...args], {
     cwd: tmp,
     env: { ...process.env, CLEAN_ARTICLE_RSS_FILE: rssFile, CI: '1' },
     encoding: 'utf8',
@@ -177,12 +185,20 @@ const cases = [
   ['JSON Lines, --jobs 1', ['--input-format', 'jsonl', 'docs.jsonl', '-o', 'out1.jsonl', '--quiet', '--jobs', '1']],
   ['JSON Lines, --jobs 2', ['--input-format', 'jsonl', 'docs.jsonl', '-o', 'out2.jsonl', '--quiet', '--jobs', '2']],
 ];
+res.loadBefore = os.loadavg();
 for (const [name, args] of cases) {
   log(`running: ${name}`);
   const { seconds, rss } = timed(args);
   const floorMBs = name.startsWith('JSON') ? res.floor.jsonlMBs : res.floor.folderMBs;
   res.runs[name] = { seconds, MBs: MB / seconds, docsPerSec: DOCS / seconds, ofFloor: MB / seconds / floorMBs, peakRssMB: rss / 1e6 };
+  if (previousBin) {
+    // The previous build writes elsewhere, so this build's outputs stay for the --jobs comparison.
+    const prevArgs = args.map((a) => (/^out\d(\.jsonl)?$/.test(a) ? `prev-${a}` : a));
+    const prev = timed(prevArgs, {}, previousBin);
+    res.runs[name].previous = { seconds: prev.seconds, MBs: MB / prev.seconds, ofFloor: MB / prev.seconds / floorMBs };
+  }
 }
+res.loadAfter = os.loadavg();
 const same = ['out1', 'out2'].map((d) => spawnSync('sh', ['-c', `cd ${path.join(tmp, d)} && find . -type f | sort | xargs cat | md5sum`], { encoding: 'utf8' }).stdout);
 res.identicalForJobs = same[0] === same[1] && fs.readFileSync(path.join(tmp, 'out1.jsonl')).equals(fs.readFileSync(path.join(tmp, 'out2.jsonl')));
 res.scaling = {
@@ -204,9 +220,11 @@ if (values.json) {
   const f = (x, d = 1) => x.toFixed(d);
   console.log(`\n${DOCS} articles, ${f(MB)} MB (${os.cpus().length} cores, Node ${process.version})`);
   console.log(`floor (read + he.decode, one process): folder ${f(res.floor.folderMBs)} MB/s, JSON Lines ${f(res.floor.jsonlMBs)} MB/s\n`);
-  console.log('run                                  MB/s   docs/s   × floor   peak RSS');
+  console.log(`load average before the runs ${res.loadBefore.map((x) => f(x, 2)).join(' ')}, after ${res.loadAfter.map((x) => f(x, 2)).join(' ')}\n`);
+  console.log(`${'run'.padEnd(38)} ${'MB/s'.padStart(6)} ${'docs/s'.padStart(8)} ${'× floor'.padStart(9)} ${'peak RSS'.padStart(10)}${previousBin ? '   previous MB/s  × floor  speed-up' : ''}`);
   for (const [name, r] of Object.entries(res.runs)) {
-    console.log(`${name.padEnd(34)} ${f(r.MBs).padStart(7)} ${f(r.docsPerSec, 0).padStart(8)} ${f(r.ofFloor, 2).padStart(9)} ${f(r.peakRssMB, 0).padStart(7)} MB`);
+    const prev = r.previous ? `   ${f(r.previous.MBs).padStart(13)} ${f(r.previous.ofFloor, 2).padStart(8)} ${f(r.MBs / r.previous.MBs, 2).padStart(8)}×` : '';
+    console.log(`${name.padEnd(38)} ${f(r.MBs).padStart(6)} ${f(r.docsPerSec, 0).padStart(8)} ${f(r.ofFloor, 2).padStart(9)} ${f(r.peakRssMB, 0).padStart(7)} MB${prev}`);
   }
   console.log(`\n--jobs 2 / --jobs 1: folder --check ${f(res.scaling.check, 2)}×, folder --out-dir ${f(res.scaling.outDir, 2)}×, JSON Lines ${f(res.scaling.jsonl, 2)}×; outputs identical: ${res.identicalForJobs}`);
   console.log(`--out-dir / --check time (one pass each, --jobs 1): ${f(res.runs['folder --check, --jobs 1'].MBs / res.runs['folder --out-dir, --jobs 1'].MBs, 2)}×`);
