@@ -171,6 +171,13 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     expect(clean(r.text).text).toBe(r.text);
   });
 
+  it('a table whose cells repeat: cleaning the output again changes nothing (the repeat goes in both passes)', () => {
+    const rows = TABLE.concat(['Hal Moss — 62 minutes, 0 goals, 1 shot, 41 passes, 88% completed, 4 tackles won, 2 lost', 'No statistics recorded for this player', 'No statistics recorded for this player']);
+    const r = clean(page(rows, []));
+    expect(clean(r.text).text).toBe(r.text);
+    expect(r.paragraphs.filter((p) => p === 'No statistics recorded for this player')).toHaveLength(1);
+  });
+
   it('a numbered list with a link line per item, introduced with a colon at the end of the article, stays', () => {
     const list = ['Here are the ferry timetables the harbour office published for the spring season:'];
     for (let i = 1; i <= 8; i++) list.push(`${i}) Tidewater crossing number ${i} (${6 + i}:15 departure)`, `http://harbor.example/t/${i}`);

@@ -100,7 +100,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
       // A second copy of a credit line within one document still goes: detectRepeats keeps the first.
       if (p.rule !== WITHIN_DOCUMENT && isCredit(blocks[i].text)) keep(p, i, 'kept: a credit line is content');
       else if (!isRegion(p) && titles.includes(i)) keep(p, i, "kept: the article's title, just before its region");
-      else if (!isRegion(p) && lists.has(i)) keep(p, i, 'kept: a list inside the article (the article region runs on both sides of it, or a colon introduces it)');
+      else if (!isRegion(p) && p.rule !== WITHIN_DOCUMENT && lists.has(i)) keep(p, i, 'kept: a list inside the article (the article region runs on both sides of it, or a colon introduces it)');
       else if (!owner[i]) taken[i] ??= p;
     }
   }
