@@ -53,7 +53,7 @@ if (!positionals[0] && shown !== sharedDev) console.error(`bench:quality: ../sha
 // Documents are cleaned by the real CLI in one batch (--format jsonl), as users run it. With
 // --by-site they are laid out one folder per site (meta.jsonl), so that repeats across documents
 // are counted per site; without it they share one folder and --no-across.
-function cleanAll(ids, suffix) {
+function cleanAll(ids, suffix, textOf = (id) => fs.readFileSync(path.join(dir, id + suffix), 'utf8'), perFile = false) {
   const sites = new Map();
   const metaFile = path.join(dir, 'meta.jsonl');
   if (values['by-site']) {
@@ -68,10 +68,10 @@ function cleanAll(ids, suffix) {
   for (const id of ids) {
     const folder = path.join(tmp, values['by-site'] ? String(sites.get(id) ?? '_') : 'all');
     fs.mkdirSync(folder, { recursive: true });
-    fs.copyFileSync(path.join(dir, id + suffix), path.join(folder, `${id}.txt`));
+    fs.writeFileSync(path.join(folder, `${id}.txt`), textOf(id));
     where.set(path.relative(tmp, path.join(folder, `${id}.txt`)), id);
   }
-  const args = [path.join(here, '../bin/clean-article.cjs'), '.', '--format', 'jsonl', '--quiet', values['by-site'] || values.across ? '--across' : '--no-across'];
+  const args = [path.join(here, '../bin/clean-article.cjs'), '.', '--format', 'jsonl', '--quiet', !perFile && (values['by-site'] || values.across) ? '--across' : '--no-across'];
   if (values.config) args.push('--config', path.resolve(values.config));
   else args.push('--no-config');
   const run = spawnSync(process.execPath, args, { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -151,6 +151,10 @@ for (const id of ids) {
   });
 }
 const seconds = (performance.now() - started) / 1000;
+// Cleaning the output again must change nothing (clean(clean(x)) == clean(x)), document by
+// document: the second pass runs without repeats across documents, which the first pass removed.
+const again = values['by-site'] || values.across ? undefined : cleanAll([...results.keys()], suffix, (id) => results.get(id).text, true);
+const notIdempotent = again ? [...results.keys()].filter((id) => again.get(id)?.text !== results.get(id).text) : undefined;
 if (docs.length === 0) {
   console.error(`bench:quality: no <id>${suffix} with a matching <id>.gold.txt in ${dir}`);
   process.exit(2);
@@ -160,6 +164,7 @@ const summary = {
   precision: mean(docs.map((d) => d.p)), recall: mean(docs.map((d) => d.r)), f1: mean(docs.map((d) => d.f1)),
   paragraphPrecision: mean(docs.map((d) => d.paraP)), paragraphRecall: mean(docs.map((d) => d.paraR)),
   entitiesLeft: docs.reduce((n, d) => n + d.entities, 0), overDeleted: docs.filter((d) => d.r < 0.8).length, seconds,
+  notIdempotent: notIdempotent?.length,
 };
 const worst = [...docs].sort((a, b) => a.r - b.r).filter((d) => d.r < 0.8);
 if (values.json) {
@@ -173,6 +178,7 @@ console.log(`bag of words   P ${f(summary.precision)}  R ${f(summary.recall)}  F
 console.log(`paragraphs     P ${f(summary.paragraphPrecision)}  R ${f(summary.paragraphRecall)}  (exact matches)`);
 console.log(`entities left  ${summary.entitiesLeft}`);
 console.log(`lost > 20%     ${summary.overDeleted} document(s)`);
+if (notIdempotent) console.log(`cleaned again  ${notIdempotent.length} document(s) changed${notIdempotent.length ? `: ${notIdempotent.slice(0, 5).join(' ')}` : ''}`);
 for (const d of worst.slice(0, Number(values.worst))) {
   console.log(`  ${d.id}  recall ${f(d.r)}`);
   for (const s of d.suspects.slice(0, 5)) console.log(`    ${s.rule} lines ${s.lines.join('-')}: ${s.text.slice(0, 100)}`);
