@@ -215,6 +215,13 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     }
   });
 
+  it('a wire credit line in parentheses after the article stays, on a page as on its own', () => {
+    const credit = '(Reporting by Ann Lee; editing by Tom Reyes)';
+    const r = clean(page([], [credit]));
+    expect(r.paragraphs).toContain(credit);
+    expect(clean(r.text).paragraphs).toContain(credit);
+  });
+
   it('a drop-down of names whose lines end in spaces (one block of hundreds of words) goes with the rest of the page chrome', () => {
     const names = Array.from({ length: 120 }, (_, i) => `Harbor Holding ${String.fromCharCode(65 + (i % 26))}${i}                 `);
     const text = ['Markets', 'Rupee Steady Against Dollar', PROSE[0], PROSE[1], PROSE[2], 'Select a company', ...names, 'Disclaimer'].join('\n') + '\n';
