@@ -222,6 +222,17 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     expect(clean(r.text).paragraphs).toContain(credit);
   });
 
+  it('a short sports brief told in near-good paragraphs (names, few stopwords) stays whole when nothing on the page reads as good', () => {
+    const brief = [
+      'Dana Whitcombe and Ivo Brandt each scored in the final five minutes as the Harbor City Gulls beat the Port Ellis Mariners 4-3 in Coastal League action before 3,502 fans.',
+      'Hal Moss, with two, and Sam Ortiz scored for Port Ellis.',
+      'At Tidewater, Ole Varga scored twice as the Tidewater Terns beat the Gull Point Herons 6-4. Tidewater is now level with Harbor City at the top of the East Division.',
+    ];
+    const text = [...NAV, 'Gulls Edge Mariners', ...brief, ...FOOTER].join('\n') + '\n';
+    // With the guard off too: the model itself keeps the brief, not the guard's rollback.
+    for (const r of [clean(text), clean(text, { guard: { maxRemovedShare: 1 } })]) for (const p of brief) expect(r.paragraphs).toContain(p);
+  });
+
   it('a drop-down of names whose lines end in spaces (one block of hundreds of words) goes with the rest of the page chrome', () => {
     const names = Array.from({ length: 120 }, (_, i) => `Harbor Holding ${String.fromCharCode(65 + (i % 26))}${i}                 `);
     const text = ['Markets', 'Rupee Steady Against Dollar', PROSE[0], PROSE[1], PROSE[2], 'Select a company', ...names, 'Disclaimer'].join('\n') + '\n';

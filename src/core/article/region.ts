@@ -127,7 +127,18 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     let best = -1;
     for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
     if (best < 0) return { outside: [], titles: [], lists: new Set(), thread: -1 };
-    cls[best] = 'good';
+    const nearGood = f[best].cls === 'near-good';
+    // f too: tailOf reads the classes there.
+    cls[best] = f[best].cls = 'good';
+    // A short story told in near-good paragraphs (a sports brief full of names) has the best guess
+    // in a run of them: the near-good paragraphs of that run, short lines between allowed, go with it.
+    if (nearGood) {
+      let from = best;
+      let to = best;
+      while (from > 0 && !excluded[from - 1] && (cls[from - 1] === 'near-good' || cls[from - 1] === 'short') && (cls[from - 1] === 'near-good' || (from > 1 && cls[from - 2] === 'near-good'))) from--;
+      while (to + 1 < n && !excluded[to + 1] && (cls[to + 1] === 'near-good' || cls[to + 1] === 'short') && (cls[to + 1] === 'near-good' || (to + 2 < n && cls[to + 2] === 'near-good'))) to++;
+      for (let i = from; i <= to; i++) if (cls[i] === 'near-good') cls[i] = f[i].cls = 'good';
+    }
   }
 
   // jusText's revision: short blocks take the class of their good or bad neighbours, near-good
