@@ -287,6 +287,19 @@ describe('a thread of stamped comments after the article (region/comment-thread)
     expect(r.removed.some((x) => x.rule === 'region/comment-thread')).toBe(true);
   });
 
+  it('a dated schedule that the article introduces with a colon stays (it is a list of the article, not a thread)', () => {
+    const schedule = ['The quartet will play these dates this spring:', 'March 4, 2024 at 7:30 pm, Harbor Hall', 'March 6, 2024 at 8:00 pm, Port Ellis Town Hall', 'March 9, 2024 at 7:00 pm, Tidewater Music Barn', 'March 12, 2024 at 7:30 pm, North Bay Theatre'];
+    const r = clean([...NAV, ...ARTICLE, ...schedule, ...FOOTER].join('\n') + '\n');
+    for (const line of schedule) expect(r.paragraphs).toContain(line);
+  });
+
+  it('a dated schedule after the article under a heading without a colon is not a thread (no sentences between its stamps)', () => {
+    // Dates first, so that no shape rule takes the lines before the thread step could.
+    const schedule = ['Tour dates', '4 March 2024, 7:30 pm: Harbor Hall', '6 March 2024, 8:00 pm: Port Ellis Town Hall', '9 March 2024, 7:00 pm: Tidewater Music Barn', '12 March 2024, 7:30 pm: North Bay Theatre'];
+    const r = clean([...NAV, ...ARTICLE, ...schedule, ...FOOTER].join('\n') + '\n');
+    expect(r.removed.some((x) => x.rule === 'region/comment-thread')).toBe(false);
+  });
+
   it('a stamped schedule before the article is not a thread: the article after it stays', () => {
     const schedule = ['Harbor TV tonight', '15 Mar 04:00PM Gulls vs. Port Ellis', '15 Mar 07:00PM Live: Harbor Regatta', '16 Mar 07:30PM Coastal Round-up', '16 Mar 08:00PM Live: Tidewater Derby'];
     const r = clean([...NAV, ...schedule, ...ARTICLE, ...FOOTER].join('\n') + '\n');

@@ -175,9 +175,9 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     if (last && i - last.to - 1 <= o.maxGap) last.to = i;
     else regions.push({ from: i, to: i, weight: 0 });
   }
-  // A thread of comments after the article is not article, however much prose it holds: when the
-  // heaviest region begins before it, or when it holds prose between its stamps (comments, not a
-  // schedule or a feed) and a region with a good block comes before it.
+  // A thread of comments after the article is not article, however much prose it holds: when it
+  // holds sentences between its stamps (comments, not a list of dates: a schedule of the article's
+  // own is stamped too) and the heaviest region, or a region with a good block, comes before it.
   let thread = -1;
   const found = findThread(blocks);
   if (found && found.start > 0) {
@@ -185,7 +185,7 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     const top = regions.reduce((a, r) => (r.weight > a.weight ? r : a), regions[0]);
     const before = regions.filter((r) => r.from < found.start);
     const goodBefore = before.some((r) => cls.slice(r.from, Math.min(r.to, found.start - 1) + 1).includes('good'));
-    if (top.from < found.start || (found.prose >= MIN_COMMENT_PROSE && goodBefore)) {
+    if (found.prose >= MIN_COMMENT_PROSE && (top.from < found.start || goodBefore)) {
       thread = found.start;
       regions.length = 0;
       for (const r of before) regions.push({ from: r.from, to: Math.min(r.to, thread - 1), weight: 0 });
@@ -209,7 +209,8 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     }
     // A list that the region's last paragraph introduces with a colon follows it, also when the
     // region already runs a few items into it.
-    const item = (i: number) => !excluded[i] && f[i].cls !== 'good' && f[i].links <= o.maxLinkDensity && f[i].words <= 40;
+    // (A good item is one only without a sentence end: the colon runs on into the first item.)
+    const item = (i: number) => !excluded[i] && (f[i].cls !== 'good' || !SENTENCE_END.test(blocks[i].text)) && f[i].links <= o.maxLinkDensity && f[i].words <= 40;
     let intro = to;
     // The walk back passes over items, not sentences, whatever their class: the colon runs on into
     // the first item, which then reads as good with it.
