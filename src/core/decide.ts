@@ -66,8 +66,9 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   let lists = new Set<number>();
   const page = article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article));
   // Off a page, the model still runs to find a comment thread after the article, and only that goes.
-  if (page || (article.extract === 'auto' && findThread(blocks))) {
-    const region = findRegion(blocks, owner, article);
+  const thread = article.extract === 'off' ? undefined : findThread(blocks);
+  if (page || (article.extract === 'auto' && thread)) {
+    const region = findRegion(blocks, owner, article, thread);
     titles = region.titles;
     lists = region.lists;
     for (const { block, features: f } of region.outside) {

@@ -4,7 +4,7 @@
 // Instagram" fragments, teaser rails).
 import type { ArticleOptions, Block } from '../types.js';
 import { classifyBlocks, linkDensity, SENTENCE_END, type BlockClass, type BlockFeatures } from './classify.js';
-import { findThread } from './thread.js';
+import { findThread, type Thread } from './thread.js';
 import { keepListsBetween } from './lists.js';
 
 export type { BlockClass, BlockFeatures } from './classify.js';
@@ -116,9 +116,10 @@ export function looksLikePage(blocks: Block[], excluded: ArrayLike<unknown>, o: 
 
 /**
  * The blocks outside the article. `excluded` blocks (taken by wording rules this round) are
- * boilerplate already: they are never promoted, and they count as bad neighbours.
+ * boilerplate already: they are never promoted, and they count as bad neighbours. `found` is the
+ * comment thread of these blocks, when the caller has looked for it already.
  */
-export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Region {
+export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions, found: Thread | undefined = findThread(blocks)): Region {
   const n = blocks.length;
   const f = classifyBlocks(blocks, excluded, o);
   const cls = f.map((x) => x.cls);
@@ -179,7 +180,6 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   // holds sentences between its stamps (comments, not a list of dates: a schedule of the article's
   // own is stamped too) and the heaviest region, or a region with a good block, comes before it.
   let thread = -1;
-  const found = findThread(blocks);
   if (found && found.start > 0) {
     for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
     const top = regions.reduce((a, r) => (r.weight > a.weight ? r : a), regions[0]);
