@@ -134,10 +134,12 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     // A short story told in near-good paragraphs (a sports brief full of names) has the best guess
     // in a run of them: the near-good paragraphs of that run, short lines between allowed, go with it.
     if (nearGood) {
+      // Block k joins the run: near-good, or short with a near-good one beyond it.
+      const joins = (k: number, step: 1 | -1) => k >= 0 && k < n && !excluded[k] && (cls[k] === 'near-good' || (cls[k] === 'short' && cls[k + step] === 'near-good'));
       let from = best;
       let to = best;
-      while (from > 0 && !excluded[from - 1] && (cls[from - 1] === 'near-good' || cls[from - 1] === 'short') && (cls[from - 1] === 'near-good' || (from > 1 && cls[from - 2] === 'near-good'))) from--;
-      while (to + 1 < n && !excluded[to + 1] && (cls[to + 1] === 'near-good' || cls[to + 1] === 'short') && (cls[to + 1] === 'near-good' || (to + 2 < n && cls[to + 2] === 'near-good'))) to++;
+      while (joins(from - 1, -1)) from--;
+      while (joins(to + 1, 1)) to++;
       for (let i = from; i <= to; i++) if (cls[i] === 'near-good') cls[i] = f[i].cls = 'good';
     }
   }
@@ -179,20 +181,29 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   // A thread of comments after the article is not article, however much prose it holds: when it
   // holds sentences between its stamps (comments, not a list of dates: a schedule of the article's
   // own is stamped too) and the heaviest region, or a region with a good block, comes before it.
+  const weigh = (r: { from: number; to: number; weight: number }) => {
+    r.weight = 0;
+    for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
+  };
+  regions.forEach(weigh);
   let thread = -1;
-  if (found && found.start > 0) {
-    for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
+  if (found && found.start > 0 && found.prose >= MIN_COMMENT_PROSE) {
     const top = regions.reduce((a, r) => (r.weight > a.weight ? r : a), regions[0]);
     const before = regions.filter((r) => r.from < found.start);
     const goodBefore = before.some((r) => cls.slice(r.from, Math.min(r.to, found.start - 1) + 1).includes('good'));
-    if (found.prose >= MIN_COMMENT_PROSE && (top.from < found.start || goodBefore)) {
+    if (top.from < found.start || goodBefore) {
       thread = found.start;
       regions.length = 0;
-      for (const r of before) regions.push({ from: r.from, to: Math.min(r.to, thread - 1), weight: 0 });
+      for (const r of before) {
+        // A run that the thread starts inside ends where it starts.
+        if (r.to >= thread) {
+          r.to = thread - 1;
+          weigh(r);
+        }
+        regions.push(r);
+      }
     }
-    for (const r of regions) r.weight = 0;
   }
-  for (const r of regions) for (let i = r.from; i <= r.to; i++) if (!excluded[i]) r.weight += f[i].chars;
   const heaviest = Math.max(...regions.map((r) => r.weight));
   const inside = new Uint8Array(n);
   const titles: number[] = [];

@@ -169,4 +169,7 @@ export function detectLanguage(stats: WordStats[], chars: number): number | unde
 }
 
 /** Is this lower-cased word a stopword of language `lang`? */
-export const isStopword = (lang: number, word: string) => ((stopwordMasks().get(word) ?? 0) & (1 << lang)) !== 0;
+export function isStopword(lang: number, word: string): boolean {
+  const table = stopwordTable();
+  return word.length <= maxStopword && (stopwordBitsAt(table, word, 0, word.length) & (1 << lang)) !== 0;
+}
