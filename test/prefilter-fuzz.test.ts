@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../src/rules/compile.js';
 import { mayMatch } from '../src/core/detect.js';
+import { mayMatchAt, newRound } from '../src/core/detect/common.js';
 import { makeBlock } from '../src/core/segment.js';
 
 // The prefilters (first-letter index, required literals) also run on users' own rules, so they are
@@ -102,6 +103,10 @@ describe('prefilters on random rules', () => {
         matched++;
         const block = makeBlock(text, [text], 1, 1);
         expect(mayMatch(rule, block), `/${p.src}/${flags} on ${JSON.stringify(text)}`).toBe(true);
+        // And through a round's literal index, as detect asks.
+        const round = newRound(1, [rule]);
+        round.bit = round.index?.bits.get(rule) ?? 0;
+        expect(mayMatchAt(rule, block, 0, round), `indexed: /${p.src}/${flags} on ${JSON.stringify(text)}`).toBe(true);
       }
     }
     // The check must have teeth: many matches, and many rules the index could work on.

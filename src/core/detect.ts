@@ -1,5 +1,5 @@
 import type { Block, CompiledRule } from './types.js';
-import { anyLiteral, contextFree, type Proposal, type Round } from './detect/common.js';
+import { contextFree, newRound, type Proposal } from './detect/common.js';
 import { blockRule } from './detect/remove-block.js';
 import { matchRule } from './detect/remove-match.js';
 import { followingRule } from './detect/remove-following.js';
@@ -16,7 +16,7 @@ export { mayMatch } from './detect/common.js';
 export function detect(blocks: Block[], rules: CompiledRule[], again = false): Proposal[] {
   const out: Proposal[] = [];
   const n = blocks.length;
-  const round: Round = { claimed: new Uint8Array(n), literal: new Uint8Array(n), anyLiteral: anyLiteral(rules) };
+  const round = newRound(n, rules);
   let changed: Block[] | undefined;
   let index: number[] | undefined;
   for (const rule of rules) {
@@ -38,6 +38,7 @@ export function detect(blocks: Block[], rules: CompiledRule[], again = false): P
       for (const p of local) out.push({ ...p, from: index![p.from], to: index![p.to] });
       continue;
     }
+    round.bit = round.index?.bits.get(rule) ?? 0;
     if (rule.action === 'remove-block') blockRule(rule, blocks, out, round);
     else if (rule.action === 'remove-match') matchRule(rule, blocks, out, round);
     else if (rule.action === 'remove-following') followingRule(rule, blocks, out, round);

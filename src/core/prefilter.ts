@@ -14,6 +14,9 @@ export interface LeadKeys {
   /** The same lower-cased, made once per block rather than once per rule. */
   plainFolded: string | undefined;
   wordFolded: string | undefined;
+  /** Their character codes (ASCII), -1 when there is none: what a rule's lead mask is read with. */
+  plainCode: number;
+  wordCode: number;
 }
 
 /** The block's keys for the index: first character, and first word character after ASCII non-word ones. */
@@ -30,7 +33,29 @@ export function leadKeys(text: string): LeadKeys {
       break;
     }
   }
-  return { plain, word, plainFolded: plain?.toLowerCase(), wordFolded: word?.toLowerCase() };
+  return { plain, word, plainFolded: plain?.toLowerCase(), wordFolded: word?.toLowerCase(), plainCode: plain === undefined ? -1 : c0, wordCode: word === undefined ? -1 : word.charCodeAt(0) };
+}
+
+/**
+ * A lead as a table over the ASCII key codes: bit 1 where a block's first character allows the
+ * rule, bit 2 where its first word character does. What leadAllows answers, in one array read per
+ * block instead of two string searches.
+ */
+export function leadMask(lead: Lead, fold: boolean): Uint8Array {
+  const mask = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    const key = fold ? ch.toLowerCase() : ch;
+    if (lead.plain !== undefined && lead.plain.includes(key)) mask[c] |= 1;
+    if (lead.word !== undefined && lead.word.includes(key)) mask[c] |= 2;
+  }
+  return mask;
+}
+
+/** leadAllows, through the rule's mask (see leadMask). */
+export function maskAllows(mask: Uint8Array, keys: LeadKeys): boolean {
+  if (keys.plainCode < 0 || keys.wordCode < 0) return true;
+  return (mask[keys.plainCode] & 1) !== 0 || (mask[keys.wordCode] & 2) !== 0;
 }
 
 /** Can a rule with this lead match a block with these keys? Unknown keys always can. */

@@ -121,6 +121,8 @@ export interface CompiledRule {
    * only). A block that begins with another ASCII character is skipped without running the regex.
    */
   lead?: Lead;
+  /** `lead` as a table over ASCII key codes (see core/prefilter.ts leadMask). */
+  leadMask?: Uint8Array;
 }
 
 export interface RepeatedOptions {

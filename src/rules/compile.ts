@@ -3,6 +3,7 @@ import type { RuleOf, RuleSpec } from './spec.js';
 import { re2 } from './re2.js';
 import { requiredLiterals } from './literals.js';
 import { leadOf } from './lead.js';
+import { leadMask } from '../core/prefilter.js';
 import { escapeRegExp } from './regex-source.js';
 
 /** The guard's default: few boilerplate blocks run longer than this, most content paragraphs do. */
@@ -73,6 +74,8 @@ export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
   const action = spec.action ?? 'remove-block';
   const test = compilePattern(spec.match, spec.pattern, spec.flags?.replace('g', ''), engine);
   const re2Rule = engine === 're2' && spec.match === 'regex';
+  // The first-letter reader follows JavaScript's syntax; RE2 rules run without it.
+  const lead = (spec.scope ?? 'block') === 'block' && !re2Rule ? leadOf(test.source, test.flags) : undefined;
   return {
     id: spec.id,
     description: spec.description ?? '',
@@ -90,8 +93,8 @@ export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
     minConfirm: spec.minConfirm ?? 2,
     // Under the v flag classes nest ([[^a]]), which the literal reader does not follow.
     needles: spec.flags?.includes('v') ? undefined : needlesFor(spec.match, spec.pattern),
-    // The first-letter reader follows JavaScript's syntax; RE2 rules run without it.
-    lead: (spec.scope ?? 'block') === 'block' && !re2Rule ? leadOf(test.source, test.flags) : undefined,
+    lead,
+    leadMask: lead ? leadMask(lead, test.ignoreCase) : undefined,
     spec,
   };
 }

@@ -1,5 +1,6 @@
 import type { Block, CompiledRule } from '../types.js';
-import { escapeRegExp, leadAllows } from '../prefilter.js';
+import { maskAllows } from '../prefilter.js';
+import { needleIndex, scanNeedles, type NeedleIndex } from './needle-index.js';
 
 /** A removal a rule proposes: blocks `from..to` whole, or a span inside block `from`. */
 export interface Proposal {
@@ -26,7 +27,7 @@ export function inPosition(rule: CompiledRule, i: number, n: number): boolean {
 
 /** Can the rule match this block at all? Cheap tests (first letter, substrings) before any regex runs. */
 export function mayMatch(rule: CompiledRule, block: Block): boolean {
-  if (rule.lead && !leadAllows(rule.lead, rule.test.ignoreCase, block.keys)) return false;
+  if (rule.leadMask && !maskAllows(rule.leadMask, block.keys)) return false;
   const needles = rule.needles;
   if (!needles) return true;
   const lower = block.lower;
@@ -36,30 +37,28 @@ export function mayMatch(rule: CompiledRule, block: Block): boolean {
 
 /**
  * What one detection round knows beyond each rule: blocks a whole-block proposal already took
- * (a later rule's proposal for them can never be the one recorded, see apply), and which blocks
- * hold any rule's literal at all (one scan instead of one per rule).
+ * (a later rule's proposal for them can never be the one recorded, see apply), and which rules'
+ * literals each block holds (one scan of the block for all rules, made when a rule first asks).
  */
 export interface Round {
   claimed: Uint8Array;
-  /** 0 not looked yet, 1 holds a literal, 2 holds none. */
-  literal: Uint8Array;
-  anyLiteral: RegExp | undefined;
+  index: NeedleIndex | undefined;
+  /** Per block, the bits of the rules whose literals it holds; -1 until scanned. */
+  needles: Int32Array;
+  /** The bit of the rule now running, 0 when the index does not hold it. */
+  bit: number;
 }
 
-const anyLiteralOf = new WeakMap<CompiledRule[], RegExp | undefined>();
-export function anyLiteral(rules: CompiledRule[]): RegExp | undefined {
-  if (anyLiteralOf.has(rules)) return anyLiteralOf.get(rules);
-  const all = new Set(rules.flatMap((r) => r.needles ?? []));
-  const re = all.size ? new RegExp([...all].map(escapeRegExp).join('|')) : undefined;
-  anyLiteralOf.set(rules, re);
-  return re;
+export function newRound(n: number, rules: CompiledRule[]): Round {
+  return { claimed: new Uint8Array(n), index: needleIndex(rules), needles: new Int32Array(n).fill(-1), bit: 0 };
 }
 
 export function mayMatchAt(rule: CompiledRule, block: Block, i: number, round: Round | undefined): boolean {
-  if (round && rule.needles && round.anyLiteral) {
-    let state = round.literal[i];
-    if (state === 0) state = round.literal[i] = round.anyLiteral.test(block.lower) ? 1 : 2;
-    if (state === 2) return false;
+  if (round && round.bit !== 0) {
+    if (rule.leadMask && !maskAllows(rule.leadMask, block.keys)) return false;
+    let mask = round.needles[i];
+    if (mask === -1) mask = round.needles[i] = scanNeedles(round.index!, block.lower);
+    return (mask & round.bit) !== 0;
   }
   return mayMatch(rule, block);
 }
