@@ -132,8 +132,8 @@ export function wordStats(b: Block): WordStats {
       lastTo = j;
       // A word longer than every stopword is not cut out and looked up.
       if (j - i <= maxStopword) {
-        const bits = stopwordBitsAt(table, text, i, j);
-        if (bits) for (let l = 0; l < LISTS.length; l++) if (bits & (1 << l)) hits[l]++;
+        // Only the languages whose lists hold the word: most stopwords are in one or two.
+        for (let rest = stopwordBitsAt(table, text, i, j); rest !== 0; rest &= rest - 1) hits[31 - Math.clz32(rest & -rest)]++;
       }
     }
     start = end + 1;
