@@ -315,3 +315,39 @@ describe('a thread of stamped comments after the article (region/comment-thread)
     expect(r.removed.some((x) => x.rule === 'region/comment-thread')).toBe(false);
   });
 });
+
+describe('the ends of an article container (short lines before and after the article)', () => {
+  const STORY = [
+    'The harbour board voted on Tuesday to begin the long-delayed repairs to the old pier in April, after the insurer agreed to pay for most of the work that the winter storms made necessary last year, when the lower landing was closed.',
+    'Work is expected to take most of the summer, the board said, and the café at the end of the pier will stay shut until the engineers are satisfied that the deck is sound again.',
+  ];
+
+  it('a menu joined from link pieces at the top and a rail at the bottom go, and cleaning the output again changes nothing', () => {
+    // The menu's pieces make it link text in the input; the output no longer shows that, so the
+    // decision must not rest on it.
+    const text = ['Pier news', ' | ', 'Ferries', ' | ', 'Letters', ...STORY, 'Elsewhere on the coast', 'Bus shelters on the coast road to be replaced'].join('\n') + '\n';
+    const r = clean(text);
+    expect(r.paragraphs).toEqual(STORY);
+    expect(r.removed.map((x) => x.rule)).toEqual(['region/outside-article', 'region/outside-article', 'region/outside-article']);
+    expect(r.removed[0].reason).toMatch(/^a short line before the article in its container/);
+    expect(clean(r.text).text).toBe(r.text);
+  });
+
+  it('keeps the title, a subheading between paragraphs, a credit line, and a short closing sentence', () => {
+    const text = ['Pier Repairs to Start in April', STORY[0], 'What happens next', STORY[1], 'Reporting by Sam Ortiz', 'More updates will follow.'].join('\n') + '\n';
+    expect(clean(text).paragraphs).toEqual(['Pier Repairs to Start in April', STORY[0], 'What happens next', STORY[1], 'Reporting by Sam Ortiz', 'More updates will follow.']);
+  });
+
+  it('keeps a list that ends the article, by its figures or by items of one shape', () => {
+    const figures = ['Opening times', 'Monday 9am to 5pm', 'Saturday 10am to 1pm'];
+    const shaped = ['Carrick (Route 4): two extra sailings', 'Portree (Route 7): one extra sailing', 'Lochmaddy (Route 9): no change'.replace(/\d/, 'nine')];
+    for (const list of [figures, shaped]) expect(clean([...STORY, ...list].join('\n') + '\n').paragraphs).toEqual([...STORY, ...list]);
+  });
+
+  it('leaves a container alone when no paragraph reads as prose, and does nothing with the model off', () => {
+    const brief = ['Ferry Times', 'The first boat leaves at six.', 'Harbour office'];
+    expect(clean(brief.join('\n') + '\n').paragraphs).toEqual(brief);
+    const text = ['Pier news', ...STORY, 'Elsewhere on the coast'].join('\n') + '\n';
+    expect(clean(text, { article: { extract: 'off' } }).paragraphs).toEqual(['Pier news', ...STORY, 'Elsewhere on the coast']);
+  });
+});

@@ -1,6 +1,7 @@
 import { DEFAULT_ARTICLE, type Block, type CleanOptions } from './types.js';
 import { findRegion, looksLikePage } from './article/region.js';
 import { findThread } from './article/thread.js';
+import { edgeBlocks, mayHaveEdges } from './article/edges.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
 import { isProse, WITHIN_DOCUMENT } from './repeated.js';
@@ -65,8 +66,8 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   let titles: number[] = [];
   let lists = new Set<number>();
   const page = article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article));
-  // Off a page, the model still runs to find a comment thread after the article, and only that goes.
   const thread = article.extract === 'off' ? undefined : findThread(blocks);
+  // Off a page, the model still runs to find a comment thread after the article, and only that goes.
   if (page || (article.extract === 'auto' && thread)) {
     const region = findRegion(blocks, owner, article, thread);
     titles = region.titles;
@@ -80,6 +81,19 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
         reason: inThread
           ? `a thread of comments stamped with dates and times, after the article (from line ${blocks[region.thread].first}): ${f.cls} (${f.words} words)`
           : `outside the article region: ${f.cls} (${f.words} words, stopwords ${f.stopwords.toFixed(2)}, link text ${f.links.toFixed(2)})`,
+        from: block,
+        to: block,
+        kind: 'context',
+      });
+    }
+  }
+  // And short lines at the two ends of the article in its container (see edgeBlocks).
+  if (!page && article.extract === 'auto' && mayHaveEdges(blocks, owner, article)) {
+    const threadStart = context.find((p) => p.rule === THREAD)?.from ?? blocks.length;
+    for (const { block, side } of edgeBlocks(blocks.slice(0, threadStart), owner, article)) {
+      context.push({
+        rule: OUTSIDE,
+        reason: `a short line ${side} the article in its container: not a sentence, not a title, not in a list (${blocks[block].words} words)`,
         from: block,
         to: block,
         kind: 'context',

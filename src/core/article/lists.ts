@@ -13,7 +13,10 @@ const MIN_FIGURE_ITEMS = 0.3;
  * with link pieces, at least a few with figures, none taken by wording, and there are at most
  * MAX_LIST of them. A teaser rail is longer, made of link pieces or of title-case headlines.
  */
-function isListGap(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown>, from: number, to: number, o: ArticleOptions): boolean {
+/** What isListGap reads of a block's features. */
+export type ListItem = Pick<BlockFeatures, 'words' | 'links'>;
+
+export function isListGap(blocks: Block[], f: ListItem[], excluded: ArrayLike<unknown>, from: number, to: number, o: ArticleOptions): boolean {
   let items = 0;
   let linked = 0;
   let headlines = 0;

@@ -18,6 +18,8 @@ export interface Region {
   thread: number;
   /** Lists and tables that the region takes in (between its parts, or after a colon): shape rules do not take them. */
   lists: Set<number>;
+  /** Nothing read as good: the region is the best guess around the longest block. */
+  guessed: boolean;
 }
 
 /**
@@ -123,11 +125,12 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   const n = blocks.length;
   const f = classifyBlocks(blocks, excluded, o);
   const cls = f.map((x) => x.cls);
-  if (!cls.includes('good')) {
+  const guessed = !cls.includes('good');
+  if (guessed) {
     // Nothing reads as good: the longest block with some stopwords is the article's best guess.
     let best = -1;
     for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
-    if (best < 0) return { outside: [], titles: [], lists: new Set(), thread: -1 };
+    if (best < 0) return { outside: [], titles: [], lists: new Set(), thread: -1, guessed: true };
     const nearGood = f[best].cls === 'near-good';
     // f too: tailOf reads the classes there.
     cls[best] = f[best].cls = 'good';
@@ -232,5 +235,5 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   keepListsBetween(blocks, f, excluded, inside, titles, lists, o);
   const outside: Region['outside'] = [];
   for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: f[i] });
-  return { outside, titles, lists, thread };
+  return { outside, titles, lists, thread, guessed };
 }

@@ -1,0 +1,112 @@
+// On an article container (text that does not look like a page), the model stays light: only short
+// lines at the two ends of the article go (a related-stories rail after it, a section label, a
+// "Published on ... by" line, a contact line), and only where they do not read as a list that ends
+// the article (the qualified teams, the dates of a tour) or as its title.
+//
+// Everything here reads the text of the blocks alone: no link density, no classes. Those depend on
+// how the source split its lines, which the output does not keep, so a decision made from them
+// could come out otherwise when the output is cleaned again.
+import type { ArticleOptions, Block } from '../types.js';
+import { SENTENCE_END } from './classify.js';
+import { isListGap, type ListItem } from './lists.js';
+import { isCredit } from '../credit.js';
+
+// A paragraph of prose: sentence punctuation inside a block at least this long (the model's
+// lengthHigh). Without one, the container holds no article to find the ends of.
+const HAS_SENTENCE = /[.!?…。！？]["'”’)\]]?(?:\s|$)/;
+const BYLINE = /^(?:by|von|par|por|di|da|door|przez|от|автор)$/iu;
+const TITLE_LOOKBACK = 4;
+
+/** A short line without a sentence end, that is not a credit line ("Reporting by ..."). */
+const isEdgeLine = (b: Block, o: ArticleOptions) => b.text.length < o.lengthLow && !SENTENCE_END.test(b.text) && !isCredit(b.text);
+
+/**
+ * Can edgeBlocks find anything here? Only when the first or the last block that wording leaves is
+ * a short line without a sentence end: a cheap look first.
+ */
+export function mayHaveEdges(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): boolean {
+  for (let i = 0; i < blocks.length; i++) {
+    if (excluded[i]) continue;
+    if (isEdgeLine(blocks[i], o)) return true;
+    break;
+  }
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (excluded[i]) continue;
+    return isEdgeLine(blocks[i], o);
+  }
+  return false;
+}
+
+// Separators between menu items ("News | Sport | Weather"); a headline does not stand them alone.
+const SEPARATOR = / [|»•·] /;
+
+/** A title: four to 25 words, a capital first, no sentence end or menu separator, at most one word with digits, not a byline. */
+function isTitle(b: Block): boolean {
+  if (b.words < 4 || b.words > 25 || SENTENCE_END.test(b.text) || !/^\p{Lu}/u.test(b.text) || SEPARATOR.test(b.text)) return false;
+  const words = b.text.split(' ');
+  return !BYLINE.test(words[0]) && words.filter((w) => /\d/.test(w)).length <= 1;
+}
+
+/**
+ * The short lines at the ends of a container that go: before the first block that stays (or the
+ * title just before it) and after the last, in runs that are not lists.
+ */
+export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Array<{ block: number; side: 'before' | 'after' }> {
+  const n = blocks.length;
+  let prose = false;
+  for (let i = 0; i < n && !prose; i++) prose = !excluded[i] && blocks[i].text.length >= o.lengthHigh && HAS_SENTENCE.test(blocks[i].text);
+  if (!prose) return [];
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (excluded[i] || isEdgeLine(blocks[i], o)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return [];
+  // The article's title a little before its first paragraph stays (bylines and dates between it
+  // and the paragraph stay with it).
+  for (let t = first - 1, seen = 0; t >= 0 && seen < TITLE_LOOKBACK; t--) {
+    if (excluded[t]) continue;
+    seen++;
+    if (isTitle(blocks[t])) {
+      first = t;
+      break;
+    }
+  }
+  const out: Array<{ block: number; side: 'before' | 'after' }> = [];
+  const items: ListItem[] = blocks.map((b) => ({ words: b.words, links: 0 }));
+  const take = (from: number, to: number, side: 'before' | 'after') => {
+    if (to > from && (isListGap(blocks, items, excluded, from, to, o) || parallel(blocks, from, to))) return;
+    for (let k = from; k <= to; k++) out.push({ block: k, side });
+  };
+  const runs = (from: number, to: number, side: 'before' | 'after') => {
+    let start = -1;
+    for (let i = from; i <= to + 1; i++) {
+      if (i <= to && !excluded[i]) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) take(start, i - 1, side);
+      start = -1;
+    }
+  };
+  runs(0, first - 1, 'before');
+  runs(last + 1, n - 1, 'after');
+  return out;
+}
+
+/**
+ * Items of one list share a shape: "England (Group A): 10th appearance", "Spain (Group F): 11th
+ * appearance". Most items (at least 60%, two or more) have the same punctuation, and some.
+ * Headlines of other stories mostly have none, or each its own.
+ */
+function parallel(blocks: Block[], from: number, to: number): boolean {
+  const counts = new Map<string, number>();
+  for (let k = from; k <= to; k++) {
+    const skeleton = blocks[k].text.replace(/[\p{L}\p{N}\s]+/gu, '');
+    if (skeleton) counts.set(skeleton, (counts.get(skeleton) ?? 0) + 1);
+  }
+  const top = Math.max(0, ...counts.values());
+  return top >= 2 && top >= 0.6 * (to - from + 1);
+}
