@@ -4,7 +4,7 @@ import type { Lead, LeadKeys } from './prefilter.js';
 export interface WordStats {
   words: number;
   /** Stopwords of each language's list. */
-  hits: number[];
+  hits: readonly number[];
   /** Its last word, lower-cased. */
   last: string | undefined;
   /** Characters in scripts without spaces between words. */

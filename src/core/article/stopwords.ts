@@ -107,13 +107,16 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
+const NO_HITS: readonly number[] = Object.freeze(new Array<number>(LISTS.length).fill(0));
+
 // Kept on the block itself: a WeakMap of every block of a page cost more than the counting.
 export function wordStats(b: Block): WordStats {
   let s = b.wordStats;
   if (s) return s;
   // Block text is folded (single spaces), so words are what lies between spaces, less the
   // punctuation at their ends; a regex over every block cost more than the rest of the model.
-  const hits = new Array<number>(LISTS.length).fill(0);
+  // Most blocks of a page hold no stopword at all ("Sport", "Login"): they share one array of zeros.
+  let hits: number[] | undefined;
   const table = stopwordTable();
   let words = 0;
   let lastFrom = 0;
@@ -133,13 +136,15 @@ export function wordStats(b: Block): WordStats {
       // A word longer than every stopword is not cut out and looked up.
       if (j - i <= maxStopword) {
         // Only the languages whose lists hold the word: most stopwords are in one or two.
-        for (let rest = stopwordBitsAt(table, text, i, j); rest !== 0; rest &= rest - 1) hits[31 - Math.clz32(rest & -rest)]++;
+        let rest = stopwordBitsAt(table, text, i, j);
+        if (rest !== 0 && hits === undefined) hits = new Array<number>(LISTS.length).fill(0);
+        for (; rest !== 0; rest &= rest - 1) hits![31 - Math.clz32(rest & -rest)]++;
       }
     }
     start = end + 1;
   }
   const last = words ? text.slice(lastFrom, lastTo) : undefined;
-  s = { words, hits, last, unspaced: MAY_BE_UNSPACED.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
+  s = { words, hits: hits ?? NO_HITS, last, unspaced: MAY_BE_UNSPACED.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
   b.wordStats = s;
   return s;
 }
