@@ -13,6 +13,7 @@ const AMBIGUOUS = new Set(['lt', 'gt', 'amp', 'quot']);
 // meaning in emoji sequences and in Persian and Indic scripts.
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+const SPACE_OR_INVISIBLE = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2060\uFEFF\u00AD]/;
 
 export interface DecodeCounts {
   entitiesDecoded: number;
@@ -116,7 +117,9 @@ export function cleanCharacters(line: string): string {
   let s = line;
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7F]/.test(s)) {
-    s = s.replace(SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
+    // Curly quotes and dashes are most of what is not ASCII; spaces and invisibles are rarer.
+    if (SPACE_OR_INVISIBLE.test(s)) s = s.replace(SPACES, ' ').replace(INVISIBLE, '');
+    s = s.normalize('NFC');
   }
   return s;
 }

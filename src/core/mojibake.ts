@@ -53,8 +53,8 @@ function undo(run: string): string | undefined {
  * the end, that the line did not hold, means a wrong guess, and the line stays as it was.
  */
 export function repairMojibake(line: string, repairs: Repair[]): string {
-  // Most lines hold no UTF-8 lead letter at all (Â to ô): one small class settles them.
-  if (!LEADS.test(line) && !COMPOSES.test(line)) return line;
+  // Most lines hold no UTF-8 lead letter at all (Â to ô) and nothing that composes: one class settles them.
+  if (!LEADS_OR_COMPOSES.test(line)) return line;
   if (!MAYBE.test(line) && !COMPOSES.test(line)) return line;
   // What segmentation does to the line later (compose to NFC, drop zero-width characters) is done
   // first, so that it cannot make a run appear that a second cleaning would then repair.
@@ -83,4 +83,5 @@ const LEADS = /[\u00c2-\u00f4]/;
 const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 // Combining marks and zero-width characters: after NFC and their removal, a run may appear.
 const COMPOSES = /[\u0300-\u036f\u200B\u2060\uFEFF]/;
+const LEADS_OR_COMPOSES = /[\u00c2-\u00f4\u0300-\u036f\u200B\u2060\uFEFF]/;
 const countC1 = (s: string) => s.match(/[\u0080-\u009f]/g)?.length ?? 0;
