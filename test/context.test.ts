@@ -338,6 +338,11 @@ describe('the ends of an article container (short lines before and after the art
     expect(clean(text).paragraphs).toEqual(['Pier Repairs to Start in April', STORY[0], 'What happens next', STORY[1], 'Reporting by Sam Ortiz', 'More updates will follow.']);
   });
 
+  it('keeps the title over an author line without "By" (which reads as a title too), a quoted title, and what lies between it and the story', () => {
+    const text = ["'Harbour Hero' pier repairs to start", 'Ann Lee and Sam Ortiz', 'The Coast Courier', ...STORY, 'Elsewhere on the coast'].join('\n') + '\n';
+    expect(clean(text).paragraphs).toEqual(["'Harbour Hero' pier repairs to start", 'Ann Lee and Sam Ortiz', 'The Coast Courier', ...STORY]);
+  });
+
   it('keeps a list that ends the article, by its figures or by items of one shape', () => {
     const figures = ['Opening times', 'Monday 9am to 5pm', 'Saturday 10am to 1pm'];
     const shaped = ['Carrick (Route 4): two extra sailings', 'Portree (Route 7): one extra sailing', 'Lochmaddy (Route 9): no change'.replace(/\d/, 'nine')];

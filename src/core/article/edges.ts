@@ -40,9 +40,17 @@ export function mayHaveEdges(blocks: Block[], excluded: ArrayLike<unknown>, o: A
 // Separators between menu items ("News | Sport | Weather"); a headline does not stand them alone.
 const SEPARATOR = / [|»•·] /;
 
-/** A title: four to 25 words, a capital first, no sentence end or menu separator, at most one word with digits, not a byline. */
+// An author line without "By": two or more names of one to three capitalised words, joined by
+// "and", "&" or commas ("Ann Lee and Sam Ortiz"). A headline in title case has longer stretches.
+const NAME = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}$/u;
+function isAuthors(text: string): boolean {
+  const names = text.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
+  return names.length >= 2 && names.every((n) => NAME.test(n));
+}
+
+/** A title: four to 25 words, a capital first, no sentence end or menu separator, at most one word with digits, not a byline or an author line. */
 function isTitle(b: Block): boolean {
-  if (b.words < 4 || b.words > 25 || SENTENCE_END.test(b.text) || !/^["'“‘]?\p{Lu}/u.test(b.text) || SEPARATOR.test(b.text)) return false;
+  if (b.words < 4 || b.words > 25 || isAuthors(b.text) || SENTENCE_END.test(b.text) || !/^["'“‘]?\p{Lu}/u.test(b.text) || SEPARATOR.test(b.text)) return false;
   const words = b.text.split(' ');
   return !BYLINE.test(words[0]) && words.filter((w) => /\d/.test(w)).length <= 1;
 }
