@@ -2,29 +2,26 @@
 // The library's speed beside its floor, in one process, on the same strings, in the same run:
 // clean() against he.decode and against a split + trim + join of the same text. Text: the dev
 // corpus's container and whole-page variants when ../shared is there (it says so when it is not),
-// and always articles generated from the project's fixtures. With --previous ROOT (a checkout of
-// another build, built), that build's clean() is timed on the same strings, interleaved with this one.
-// Timing is reported, never asserted.
-//   node bench/library.mjs [--previous ROOT] [--reps N]
+// and always articles generated from the project's fixtures. Each build (this one, the same with the
+// article model off, and with --previous ROOT another checkout, built) is timed in a process of its
+// own, the processes taking turns for --rounds rounds, best of each: timing two builds in one process
+// slowed whichever was loaded first by up to a quarter on whole pages (they share the heap and the
+// installed packages). Timing is reported, never asserted.
+//   node bench/library.mjs [--previous ROOT] [--reps N] [--rounds N]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import he from 'he';
 
-const { values } = parseArgs({ options: { previous: { type: 'string' }, reps: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { previous: { type: 'string' }, reps: { type: 'string' }, rounds: { type: 'string' }, child: { type: 'string' }, model: { type: 'string' } },
+});
 const REPS = Number(values.reps ?? 3);
+const ROUNDS = Number(values.rounds ?? 3);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
-const load = async (r, config) => {
-  const lib = await import(path.join(r, 'dist/index.js'));
-  const opts = lib.compileConfig(config);
-  return (s) => lib.cleanWith(s, opts);
-};
-const ours = await load(root);
-// The same build with the article model switched off: what the model adds is the difference.
-const noModel = await load(root, { article: { extract: 'off' } });
-const previous = values.previous ? await load(path.resolve(values.previous)) : undefined;
 
 function sets() {
   const out = [];
@@ -38,7 +35,7 @@ function sets() {
       out.push({ name, texts: files.filter((f) => f.endsWith(suffix)).map((f) => fs.readFileSync(path.join(dev, f), 'utf8')) });
     }
   } else {
-    console.log(`(../shared/corpus/dev is not here: dev rows skipped; ${dev})`);
+    if (!values.child) console.log(`(../shared/corpus/dev is not here: dev rows skipped; ${dev})`);
   }
   // Generated: every fixture input, its lines shuffled into 400 documents by a seeded generator.
   let seed = 20261128;
@@ -80,21 +77,53 @@ function seconds(f, texts) {
   return best;
 }
 
+// A child: time one build's clean() on every set and print the seconds as JSON.
+if (values.child) {
+  const lib = await import(path.join(path.resolve(values.child), 'dist/index.js'));
+  const opts = lib.compileConfig(values.model === 'off' ? { article: { extract: 'off' } } : undefined);
+  const clean = (s) => lib.cleanWith(s, opts);
+  const out = {};
+  for (const { name, texts } of sets()) {
+    clean(texts[0]);
+    out[name] = seconds(clean, texts);
+  }
+  process.stdout.write(JSON.stringify(out));
+  process.exit(0);
+}
+
+const builds = [
+  { key: 'ours', root, model: 'on' },
+  { key: 'off', root, model: 'off' },
+  ...(values.previous ? [{ key: 'previous', root: path.resolve(values.previous), model: 'on' }] : []),
+];
+const best = {};
+for (let r = 0; r < ROUNDS; r++) {
+  for (const b of builds) {
+    const run = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--child', b.root, '--model', b.model, '--reps', String(REPS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (run.status !== 0) {
+      console.error(`library: timing ${b.root} failed: ${run.stderr.trim()}`);
+      process.exit(2);
+    }
+    const got = JSON.parse(run.stdout);
+    best[b.key] ??= {};
+    for (const [name, sec] of Object.entries(got)) best[b.key][name] = Math.min(best[b.key][name] ?? Infinity, sec);
+  }
+}
+
 const splitTrimJoin = (s) => s.split('\n').map((l) => l.trim()).join('\n');
-console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; best of ${REPS}; MB/s, and × he.decode on the same strings`);
+const previous = values.previous;
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; best of ${REPS} passes × ${ROUNDS} processes per build, taking turns; MB/s, and × he.decode on the same strings`);
 console.log(`${'text'.padEnd(14)} ${'MB'.padStart(5)} ${'he.decode'.padStart(10)} ${'split+trim'.padStart(11)} ${'clean()'.padStart(8)} ${'× decode'.padStart(9)} ${'model'.padStart(6)}${previous ? `${'previous'.padStart(10)} ${'× decode'.padStart(9)} ${'speed-up'.padStart(9)}` : ''}`);
 for (const { name, texts } of sets()) {
   const mb = texts.reduce((n, t) => n + t.length, 0) / 1e6;
-  ours(texts[0]);
-  previous?.(texts[0]);
   const dec = seconds((s) => he.decode(s), texts);
   const stj = seconds(splitTrimJoin, texts);
-  const c = seconds(ours, texts);
-  const off = seconds(noModel, texts);
-  const p = previous ? seconds(previous, texts) : undefined;
+  const c = best.ours[name];
+  const off = best.off[name];
+  const p = previous ? best.previous[name] : undefined;
   const model = `${Math.round(((c - off) / c) * 100)}%`;
   const row = `${name.padEnd(14)} ${mb.toFixed(1).padStart(5)} ${(mb / dec).toFixed(0).padStart(10)} ${(mb / stj).toFixed(0).padStart(11)} ${(mb / c).toFixed(1).padStart(8)} ${(dec / c).toFixed(3).padStart(9)} ${model.padStart(6)}`;
-  console.log(row + (p ? `${(mb / p).toFixed(1).padStart(10)} ${(dec / p).toFixed(3).padStart(9)} ${(p / c).toFixed(2).padStart(8)}×` : ''));
+  console.log(row + (p !== undefined ? `${(mb / p).toFixed(1).padStart(10)} ${(dec / p).toFixed(3).padStart(9)} ${(p / c).toFixed(2).padStart(8)}×` : ''));
 }
-console.log("model: the share of clean()'s time that the article model (region step, comment threads) adds, against the same build with article.extract off");
+console.log("model: the share of clean()'s time that the article model (region step, comment threads, the ends of a container) adds, against the same build with article.extract off");
 console.log('targets: clean() >= 0.15× he.decode on container text, >= 0.10× on whole pages');
