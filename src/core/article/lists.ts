@@ -7,15 +7,15 @@ const MAX_LIST = 60;
 const MAX_LINKED_ITEMS = 0.2;
 const MIN_FIGURE_ITEMS = 0.3;
 
+/** What isListGap reads of a block's features. */
+export type ListItem = Pick<BlockFeatures, 'words' | 'links'>;
+
 /**
  * A table or list between two stretches of the article (a score table, a roster, a spec list
  * between paragraphs) is part of it: every block of the gap from..to is a short item, few of them
  * with link pieces, at least a few with figures, none taken by wording, and there are at most
  * MAX_LIST of them. A teaser rail is longer, made of link pieces or of title-case headlines.
  */
-/** What isListGap reads of a block's features. */
-export type ListItem = Pick<BlockFeatures, 'words' | 'links'>;
-
 export function isListGap(blocks: Block[], f: ListItem[], excluded: ArrayLike<unknown>, from: number, to: number, o: ArticleOptions): boolean {
   let items = 0;
   let linked = 0;
