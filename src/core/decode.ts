@@ -13,6 +13,8 @@ const AMBIGUOUS = new Set(['lt', 'gt', 'amp', 'quot']);
 // meaning in emoji sequences and in Persian and Indic scripts.
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7F]/;
 const SPACE_OR_INVISIBLE = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\u2060\uFEFF\u00AD]/;
 
 export interface DecodeCounts {
@@ -29,7 +31,7 @@ export interface LineRepair extends Repair {
  * Decode entities line by line (only lines holding `&`), repairing double encodings, then (with
  * `mojibake`) UTF-8 that was read as Windows-1252 or Latin-1.
  */
-export function decodeLines(lines: string[], mojibake = true): { lines: string[]; counts: DecodeCounts; repairs: LineRepair[] } {
+export function decodeLines(lines: string[], mojibake = true): { lines: string[]; counts: DecodeCounts; repairs: LineRepair[]; ascii: Uint8Array } {
   const counts: DecodeCounts = { entitiesDecoded: 0, doubleEncodingsRepaired: 0 };
   const repairs: LineRepair[] = [];
   const found: Repair[] = [];
@@ -46,6 +48,9 @@ export function decodeLines(lines: string[], mojibake = true): { lines: string[]
     if (repairAmbiguous) break;
   }
   const out = new Array<string>(lines.length);
+  // Most lines are plain ASCII once decoded: nothing after this (mojibake, spacing characters, the
+  // long s) can apply to them, so one look here spares the later looks.
+  const ascii = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     if (line.includes('&')) {
@@ -69,14 +74,15 @@ export function decodeLines(lines: string[], mojibake = true): { lines: string[]
       }
       if (line.includes(';')) line = repairAbbreviations(line);
     }
-    if (mojibake && line.length > 1) {
+    if (!NON_ASCII.test(line)) ascii[i] = 1;
+    else if (mojibake && line.length > 1) {
       line = repairMojibake(line, found);
       for (const r of found) repairs.push({ ...r, line: i + 1 });
       found.length = 0;
     }
     out[i] = line;
   }
-  return { lines: out, counts, repairs };
+  return { lines: out, counts, repairs, ascii };
 }
 
 // "AT&T;", "Texas A&M;", "R&D;": a serializer that took the ampersand in an abbreviation for the

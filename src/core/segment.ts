@@ -97,8 +97,8 @@ export function continues(prev: string, line: string): boolean {
  * A block with every field set, always in the same order: the rules read these fields for every
  * block, and objects of one shape keep those reads fast.
  */
-export function makeBlock(text: string, parts: string[], first: number, last: number, changed = false): Block {
-  return { text, parts, first, last, words: foldedWords(text), lower: caseFold(text), keys: leadKeys(text), changed, wordStats: undefined };
+export function makeBlock(text: string, parts: string[], first: number, last: number, changed = false, ascii = false): Block {
+  return { text, parts, first, last, words: foldedWords(text), lower: ascii ? text.toLowerCase() : caseFold(text), keys: leadKeys(text), changed, wordStats: undefined };
 }
 
 /**
@@ -111,20 +111,27 @@ export function caseFold(text: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
-/** Rejoin text-node fragments into paragraphs, keeping each paragraph's input line range. */
-export function segment(lines: string[], repairs?: LineRepair[]): Block[] {
+/**
+ * Rejoin text-node fragments into paragraphs, keeping each paragraph's input line range. `ascii`
+ * marks the lines known to be plain ASCII (decodeLines looked): they need no character clean-up.
+ */
+export function segment(lines: string[], repairs?: LineRepair[], ascii?: Uint8Array): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let first = 0;
   let prev = '';
+  let allAscii = true;
   const close = (last: number) => {
     if (parts.length === 0) return;
-    let text = fold(parts.join(''));
+    const joined = fold(parts.join(''));
+    let text = joined;
     // An entity split over two text nodes, or broken by an invisible character that is dropped
     // only now, appears when the parts are joined: decode it here, or a second cleaning would.
     for (let again = decodeAgain(text); again !== undefined; again = decodeAgain(text)) text = fold(cleanCharacters(again));
     // Likewise mojibake split over two text nodes ("caf" / "Ã©"), when the decode step repairs it.
-    if (repairs && parts.length > 1) {
+    // (Decoding again may have made ASCII text something else.)
+    const plain = allAscii && text === joined;
+    if (repairs && parts.length > 1 && !plain) {
       const found: Repair[] = [];
       const fixed = repairMojibake(text, found);
       if (fixed !== text) {
@@ -133,12 +140,14 @@ export function segment(lines: string[], repairs?: LineRepair[]): Block[] {
       }
     }
     if (text) {
-      blocks.push(makeBlock(text, parts.length === 1 ? [text] : parts.map(fold).filter(Boolean), first, last));
+      blocks.push(makeBlock(text, parts.length === 1 ? [text] : parts.map(fold).filter(Boolean), first, last, false, plain));
     }
     parts = [];
+    allAscii = true;
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = cleanCharacters(lines[i]);
+    const known = ascii !== undefined && ascii[i] === 1;
+    const line = known ? lines[i] : cleanCharacters(lines[i]);
     if (BLANK.test(line)) {
       close(i);
       prev = '';
@@ -146,6 +155,7 @@ export function segment(lines: string[], repairs?: LineRepair[]): Block[] {
     }
     if (parts.length > 0 && !continues(prev, line)) close(i);
     if (parts.length === 0) first = i + 1;
+    if (!known) allAscii = false;
     parts.push(line);
     prev = line;
   }

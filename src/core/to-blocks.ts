@@ -18,5 +18,5 @@ export interface Blocks {
 export function toBlocks(input: string, mojibake = true): Blocks {
   const { lines, warnings } = normalize(input);
   const decoded = decodeLines(lines, mojibake);
-  return { blocks: segment(decoded.lines, mojibake ? decoded.repairs : undefined), counts: decoded.counts, repairs: decoded.repairs, warnings };
+  return { blocks: segment(decoded.lines, mojibake ? decoded.repairs : undefined, decoded.ascii), counts: decoded.counts, repairs: decoded.repairs, warnings };
 }
