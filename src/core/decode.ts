@@ -31,12 +31,13 @@ export interface LineRepair extends Repair {
  * Decode entities line by line (only lines holding `&`), repairing double encodings, then (with
  * `mojibake`) UTF-8 that was read as Windows-1252 or Latin-1.
  */
-export function decodeLines(lines: string[], mojibake = true): { lines: string[]; counts: DecodeCounts; repairs: LineRepair[]; ascii: Uint8Array } {
+export function decodeLines(lines: string[], mojibake = true, mayHoldAmp = true): { lines: string[]; counts: DecodeCounts; repairs: LineRepair[]; ascii: Uint8Array } {
   const counts: DecodeCounts = { entitiesDecoded: 0, doubleEncodingsRepaired: 0 };
   const repairs: LineRepair[] = [];
   const found: Repair[] = [];
   let repairAmbiguous = false;
-  for (const line of lines) {
+  // (The caller may know that no line holds "&amp;": then there is no double encoding to look at.)
+  for (const line of mayHoldAmp ? lines : []) {
     if (!line.includes('&amp;')) continue;
     DOUBLE.lastIndex = 0;
     for (let m = DOUBLE.exec(line); m; m = DOUBLE.exec(line)) {

@@ -31,7 +31,8 @@ function foldedWords(text: string): number {
 }
 
 // Two white space characters in a row, or any kind but the plain space: what needs more than a trim.
-const UNFOLDED = /\s\s|[^\S ]/;
+// (Written as "any kind but the space, or two spaces": the same strings, and a faster scan.)
+const UNFOLDED = /[^\S ]| {2}/;
 
 /**
  * Runs of white space to one space, trimmed. Most lines need nothing, and most of the rest only a

@@ -17,6 +17,8 @@ export interface Blocks {
  */
 export function toBlocks(input: string, mojibake = true): Blocks {
   const { lines, warnings } = normalize(input);
-  const decoded = decodeLines(lines, mojibake);
+  // One look over the whole text instead of one per line (dropping control characters, the one
+  // thing normalize warns about, can bring an "&amp;" together: then every line is looked at).
+  const decoded = decodeLines(lines, mojibake, warnings.length > 0 || input.includes('&amp;'));
   return { blocks: segment(decoded.lines, mojibake ? decoded.repairs : undefined, decoded.ascii), counts: decoded.counts, repairs: decoded.repairs, warnings };
 }
