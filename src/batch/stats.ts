@@ -137,9 +137,16 @@ export function summarize(source: string, result: CleanResult, changed: boolean)
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4);
 const bin = (s: number) => Math.min(BINS - 1, Math.floor(s * BINS));
 
-/** Lost more: a larger share first, then more words, then the source name (so merging is order-free). */
+const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Lost more: a larger share first, then more words, then by what the document holds, and only
+ * then by the source name. Merging is order-free either way; going by content before the name
+ * also makes shards of one batch agree with the batch run whole, where the same record has
+ * another name (`part-1.jsonl:3` there, `all.jsonl:22` here).
+ */
 function lostMore(a: DocumentFigures, b: DocumentFigures): number {
-  return b.share - a.share || b.removedWords - a.removedWords || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  return b.share - a.share || b.removedWords - a.removedWords || b.words - a.words || order(JSON.stringify(a.parts), JSON.stringify(b.parts)) || order(a.source, b.source);
 }
 
 function keepTop(top: DocumentFigures[]): DocumentFigures[] {
