@@ -8,32 +8,29 @@ export interface Lead {
   word?: string;
 }
 
+/** A block's keys: character codes (ASCII), -1 where there is none. */
 export interface LeadKeys {
-  plain: string | undefined;
-  word: string | undefined;
-  /** The same lower-cased, made once per block rather than once per rule. */
-  plainFolded: string | undefined;
-  wordFolded: string | undefined;
-  /** Their character codes (ASCII), -1 when there is none: what a rule's lead mask is read with. */
-  plainCode: number;
-  wordCode: number;
+  /** The first character. */
+  plain: number;
+  /** The first word character after ASCII non-word ones. */
+  word: number;
 }
 
 /** The block's keys for the index: first character, and first word character after ASCII non-word ones. */
 export function leadKeys(text: string): LeadKeys {
   const c0 = text.charCodeAt(0);
-  const plain = c0 < 128 ? text[0] : undefined;
-  let word: string | undefined;
+  const plain = c0 < 128 ? c0 : -1;
+  let word = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Non-ASCII: under /iu, ſ and the Kelvin sign are word characters; give no key rather than guess.
     if (c >= 128) break;
     if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
-      word = text[i];
+      word = c;
       break;
     }
   }
-  return { plain, word, plainFolded: plain?.toLowerCase(), wordFolded: word?.toLowerCase(), plainCode: plain === undefined ? -1 : c0, wordCode: word === undefined ? -1 : word.charCodeAt(0) };
+  return { plain, word };
 }
 
 /**
@@ -54,18 +51,21 @@ export function leadMask(lead: Lead, fold: boolean): Uint8Array {
 
 /** leadAllows, through the rule's mask (see leadMask). */
 export function maskAllows(mask: Uint8Array, keys: LeadKeys): boolean {
-  if (keys.plainCode < 0 || keys.wordCode < 0) return true;
-  return (mask[keys.plainCode] & 1) !== 0 || (mask[keys.wordCode] & 2) !== 0;
+  if (keys.plain < 0 || keys.word < 0) return true;
+  return (mask[keys.plain] & 1) !== 0 || (mask[keys.word] & 2) !== 0;
 }
 
-/** Can a rule with this lead match a block with these keys? Unknown keys always can. */
+/**
+ * Can a rule with this lead match a block with these keys? Unknown keys always can. (What the
+ * mask answers, read from the lead's strings: the tests hold the two to each other.)
+ */
 export function leadAllows(lead: Lead, fold: boolean, keys: LeadKeys): boolean {
-  if (keys.plain === undefined || keys.word === undefined) return true;
-  if (lead.plain !== undefined && lead.plain.includes(fold ? keys.plainFolded! : keys.plain)) return true;
-  if (lead.word !== undefined && lead.word.includes(fold ? keys.wordFolded! : keys.word)) return true;
+  if (keys.plain < 0 || keys.word < 0) return true;
+  const key = (c: number) => (fold ? String.fromCharCode(c).toLowerCase() : String.fromCharCode(c));
+  if (lead.plain !== undefined && lead.plain.includes(key(keys.plain))) return true;
+  if (lead.word !== undefined && lead.word.includes(key(keys.word))) return true;
   return false;
 }
-
 
 /** Text as a regex that matches it literally. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

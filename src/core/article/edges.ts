@@ -84,9 +84,13 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     }
   }
   const out: Array<{ block: number; side: 'before' | 'after' }> = [];
-  const items: ListItem[] = blocks.map((b) => ({ words: b.words, links: 0 }));
+  // What isListGap reads, from the text alone (link pieces are not kept in the output).
+  let items: ListItem[] | undefined;
   const take = (from: number, to: number, side: 'before' | 'after') => {
-    if (to > from && (isListGap(blocks, items, excluded, from, to, o) || parallel(blocks, from, to))) return;
+    if (to > from) {
+      items ??= blocks.map((b) => ({ words: b.words, links: 0 }));
+      if (isListGap(blocks, items, excluded, from, to, o) || parallel(blocks, from, to)) return;
+    }
     for (let k = from; k <= to; k++) out.push({ block: k, side });
   };
   const runs = (from: number, to: number, side: 'before' | 'after') => {
