@@ -343,6 +343,12 @@ describe('the ends of an article container (short lines before and after the art
     expect(clean(text).paragraphs).toEqual(["'Harbour Hero' pier repairs to start", 'Ann Lee and Sam Ortiz', 'The Coast Courier', ...STORY]);
   });
 
+  it('keeps a title of two or three words right before the story, and one that opens with a figure', () => {
+    for (const title of ['Pier Lessons', '60-Year-Old Pier Reopens']) {
+      expect(clean(['Harbour news', title, ...STORY].join('\n') + '\n').paragraphs).toEqual([title, ...STORY]);
+    }
+  });
+
   it('keeps a list that ends the article, by its figures or by items of one shape', () => {
     const figures = ['Opening times', 'Monday 9am to 5pm', 'Saturday 10am to 1pm'];
     const shaped = ['Carrick (Route 4): two extra sailings', 'Portree (Route 7): one extra sailing', 'Lochmaddy (Route 9): no change'.replace(/\d/, 'nine')];

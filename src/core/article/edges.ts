@@ -16,6 +16,8 @@ import { isCredit } from '../credit.js';
 const HAS_SENTENCE = /[.!?…。！？]["'”’)\]]?(?:\s|$)/;
 const BYLINE = /^(?:by|von|par|por|di|da|door|przez|от|автор)$/iu;
 const TITLE_LOOKBACK = 4;
+const TITLE_WORDS = 4;
+const SHORT_TITLE_WORDS = 2;
 
 /** A short line without a sentence end, that is not a credit line ("Reporting by ..."). */
 const isEdgeLine = (b: Block, o: ArticleOptions) => b.text.length < o.lengthLow && !SENTENCE_END.test(b.text) && !isCredit(b.text);
@@ -48,9 +50,12 @@ function isAuthors(text: string): boolean {
   return names.length >= 2 && names.every((n) => NAME.test(n));
 }
 
-/** A title: four to 25 words, a capital first, no sentence end or menu separator, at most one word with digits, not a byline or an author line. */
-function isTitle(b: Block): boolean {
-  if (b.words < 4 || b.words > 25 || isAuthors(b.text) || SENTENCE_END.test(b.text) || !/^["'“‘]?\p{Lu}/u.test(b.text) || SEPARATOR.test(b.text)) return false;
+/**
+ * A title: `min` to 25 words, a capital or a figure first, no sentence end or menu separator, at
+ * most one word with digits, not a byline or an author line.
+ */
+function isTitle(b: Block, min: number): boolean {
+  if (b.words < min || b.words > 25 || isAuthors(b.text) || SENTENCE_END.test(b.text) || !/^["'“‘]?[\p{Lu}\p{N}]/u.test(b.text) || SEPARATOR.test(b.text)) return false;
   const words = b.text.split(' ');
   return !BYLINE.test(words[0]) && words.filter((w) => /\d/.test(w)).length <= 1;
 }
@@ -73,16 +78,22 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   }
   if (first < 0) return [];
   // The article's title a little before its first paragraph stays (bylines and dates between it
-  // and the paragraph stay with it). The nearest line that reads as one: taking the farthest kept
-  // more menu lines than titles on the dev corpus.
+  // and the paragraph stay with it): the nearest line of four words or more that reads as one
+  // (taking the farthest kept more menu lines than titles on the dev corpus), else a line of two
+  // or three right before the paragraph ("Spanish Lessons").
+  let title = -1;
+  let adjacent = -1;
   for (let t = first - 1, seen = 0; t >= 0 && seen < TITLE_LOOKBACK; t--) {
     if (excluded[t]) continue;
     seen++;
-    if (isTitle(blocks[t])) {
-      first = t;
+    if (seen === 1) adjacent = t;
+    if (isTitle(blocks[t], TITLE_WORDS)) {
+      title = t;
       break;
     }
   }
+  if (title < 0 && adjacent >= 0 && isTitle(blocks[adjacent], SHORT_TITLE_WORDS)) title = adjacent;
+  if (title >= 0) first = title;
   const out: Array<{ block: number; side: 'before' | 'after' }> = [];
   // What isListGap reads, from the text alone (link pieces are not kept in the output).
   let items: ListItem[] | undefined;
