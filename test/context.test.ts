@@ -355,6 +355,29 @@ describe('the ends of an article container (short lines before and after the art
     for (const list of [figures, shaped]) expect(clean([...STORY, ...list].join('\n') + '\n').paragraphs).toEqual([...STORY, ...list]);
   });
 
+  it('keeps a list of names that its own sentence introduces at the end, the sentence in the run or before it', () => {
+    const names = ['Ann Lee', 'Tom Hale', 'Ruth Imrie'];
+    const short = [...STORY, 'The board thanked these volunteers:', ...names];
+    expect(clean(short.join('\n') + '\n').paragraphs).toEqual(short);
+    const long = [...STORY, 'The board thanked the volunteers who kept the lower landing open through the worst of the winter storms:', ...names];
+    expect(clean(long.join('\n') + '\n').paragraphs).toEqual(long);
+    // What comes before the sentence is judged as before.
+    expect(clean([...short.slice(0, 2), 'Elsewhere on the coast', ...short.slice(2)].join('\n') + '\n').paragraphs).toEqual(short);
+  });
+
+  it('judges every block as a page only where the text shows chrome: clean text of many short lines keeps its list', () => {
+    const plants = ['Sea thrift', 'Bird’s-foot trefoil', 'Kidney vetch', 'Wild thyme', 'Sea campion', 'Harebell', 'Lady’s bedstraw', 'Yarrow'];
+    const kinds = ['on the north cliffs', 'by the lower landing', 'along the coast road', 'near the old quay', 'behind the harbour wall'];
+    const list = Array.from({ length: 40 }, (_, i) => `${plants[i % plants.length]} ${kinds[i % kinds.length]}`);
+    const text = [STORY[0], ...list, STORY[1]];
+    // Many short lines, no wording a rule knows, no menu of link pieces: the list between the paragraphs stays.
+    expect(clean(text.join('\n') + '\n').paragraphs).toEqual(text);
+    // A menu joined from link pieces says it is a page: the region step judges every block, and the menu goes.
+    const menu = ['News', ' | ', 'Sport', ' | ', 'Weather', ' | ', 'Letters', ' | ', 'Jobs', ' | ', 'Homes'];
+    const page = clean([...menu, ...text].join('\n') + '\n');
+    expect(page.removed.some((x) => x.rule === 'region/outside-article' && x.text.startsWith('News'))).toBe(true);
+  });
+
   it('leaves a container alone when no paragraph reads as prose, and does nothing with the model off', () => {
     const brief = ['Ferry Times', 'The first boat leaves at six.', 'Harbour office'];
     expect(clean(brief.join('\n') + '\n').paragraphs).toEqual(brief);

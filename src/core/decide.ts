@@ -1,7 +1,9 @@
-import { DEFAULT_ARTICLE, type Block, type CleanOptions } from './types.js';
+import { DEFAULT_ARTICLE, type ArticleOptions, type Block, type CleanOptions } from './types.js';
 import { findRegion, looksLikePage } from './article/region.js';
+import { linkDensity } from './article/classify.js';
 import { findThread } from './article/thread.js';
 import { edgeBlocks, mayHaveEdges } from './article/edges.js';
+import { introduces } from './article/lists.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
 import { isProse, WITHIN_DOCUMENT } from './repeated.js';
@@ -12,15 +14,6 @@ export interface Decision {
   spans: Map<number, Proposal[]>;
   /** Proposals the context overruled, each with why, for --explain and JSON. */
   overruled: Array<{ proposal: Proposal; block: number; why: string }>;
-}
-
-// A list introduced by its own sentence ("The band will play these venues:"): a colon at the end of
-// at most 30 words, two or more of them lower-case, not a label ("Most Popular:", "More from Fox News:").
-function introduces(b: Block): boolean {
-  if (!b.text.endsWith(':') || b.words > 30) return false;
-  let lower = 0;
-  for (const w of b.text.split(' ')) if (/^\p{Ll}/u.test(w)) lower++;
-  return lower >= 2;
 }
 
 // Shape and repetition may take at most this share of the prose words still in the document.
@@ -65,7 +58,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   const article = options.article ?? DEFAULT_ARTICLE;
   let titles: number[] = [];
   let lists = new Set<number>();
-  const page = article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article));
+  const page = article.extract === 'on' || (article.extract === 'auto' && looksLikePage(blocks, owner, article) && showsChrome(blocks, owner, spans, article));
   const thread = article.extract === 'off' ? undefined : findThread(blocks);
   // Off a page, the model still runs to find a comment thread after the article, and only that goes.
   if (page || (article.extract === 'auto' && thread)) {
@@ -156,6 +149,17 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
 }
 
 const isRegion = (p: Proposal) => p.rule === OUTSIDE || p.rule === THREAD;
+
+/**
+ * Does the text show chrome the rules recognise: a block or a span that a wording rule took, or a
+ * block joined from link pieces (a menu)? Many short lines alone (a product roundup, a how-to of
+ * steps, text that was cleaned before) are not enough to judge every block as a page's.
+ */
+function showsChrome(blocks: Block[], owner: Array<Proposal | undefined>, spans: Map<number, Proposal[]>, o: ArticleOptions): boolean {
+  if (spans.size > 0) return true;
+  for (let i = 0; i < blocks.length; i++) if (owner[i] || (blocks[i].parts.length > 1 && linkDensity(blocks[i]) > o.maxLinkDensity)) return true;
+  return false;
+}
 
 /**
  * Blocks from..to sit inside the article: the nearest blocks around them that wording rules leave

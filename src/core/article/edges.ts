@@ -8,7 +8,7 @@
 // could come out otherwise when the output is cleaned again.
 import type { ArticleOptions, Block } from '../types.js';
 import { SENTENCE_END } from './classify.js';
-import { isListGap, type ListItem } from './lists.js';
+import { introduces, isListGap, type ListItem } from './lists.js';
 import { isCredit } from '../credit.js';
 
 // A paragraph of prose: sentence punctuation inside a block at least this long (the model's
@@ -97,7 +97,22 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   const out: Array<{ block: number; side: 'before' | 'after' }> = [];
   // What isListGap reads, from the text alone (link pieces are not kept in the output).
   let items: ListItem[] | undefined;
+  // A list that its own sentence introduces ("The board thanked these volunteers:" and the names)
+  // stays from that sentence on, whether the sentence is in the run or is the paragraph just before it.
   const take = (from: number, to: number, side: 'before' | 'after') => {
+    let before = from - 1;
+    while (before >= 0 && excluded[before]) before--;
+    if (before >= 0 && introduces(blocks[before])) return;
+    for (let k = from; k <= to; k++) {
+      if (introduces(blocks[k])) {
+        judge(from, k - 1, side);
+        return;
+      }
+    }
+    judge(from, to, side);
+  };
+  const judge = (from: number, to: number, side: 'before' | 'after') => {
+    if (from > to) return;
     if (to > from) {
       items ??= blocks.map((b) => ({ words: b.words, links: 0 }));
       if (isListGap(blocks, items, excluded, from, to, o) || parallel(blocks, from, to)) return;

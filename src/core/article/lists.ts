@@ -4,6 +4,17 @@ import type { ArticleOptions, Block } from '../types.js';
 import { SENTENCE_END, type BlockFeatures } from './classify.js';
 
 const MAX_LIST = 60;
+
+/**
+ * A list introduced by its own sentence ("The band will play these venues:"): a colon at the end of
+ * at most 30 words, two or more of them lower-case, not a label ("Most Popular:", "More from Fox News:").
+ */
+export function introduces(b: Block): boolean {
+  if (!b.text.endsWith(':') || b.words > 30) return false;
+  let lower = 0;
+  for (const w of b.text.split(' ')) if (/^\p{Ll}/u.test(w)) lower++;
+  return lower >= 2;
+}
 const MAX_LINKED_ITEMS = 0.2;
 const MIN_FIGURE_ITEMS = 0.3;
 
