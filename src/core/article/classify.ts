@@ -17,7 +17,7 @@ export interface BlockFeatures {
 }
 
 export const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
-const HAS_SENTENCE_END = /[.!?…。！？](?:\s|$)|[。！？]/;
+export const HAS_SENTENCE_END = /[.!?…。！？](?:\s|$)|[。！？]/;
 const LINK_PIECE = 40;
 
 function features(b: Block, w: WordStats, lang: number | undefined): BlockFeatures {

@@ -7,15 +7,11 @@
 // how the source split its lines, which the output does not keep, so a decision made from them
 // could come out otherwise when the output is cleaned again.
 import type { ArticleOptions, Block } from '../types.js';
-import { SENTENCE_END } from './classify.js';
+import { HAS_SENTENCE_END, SENTENCE_END } from './classify.js';
 import { introduces, isListGap, type ListItem } from './lists.js';
 import { isCredit } from '../credit.js';
+import { TITLE_LOOKBACK, titleShaped } from './region.js';
 
-// A paragraph of prose: sentence punctuation inside a block at least this long (the model's
-// lengthHigh). Without one, the container holds no article to find the ends of.
-const HAS_SENTENCE = /[.!?…。！？]["'”’)\]]?(?:\s|$)/;
-const BYLINE = /^(?:by|von|par|por|di|da|door|przez|от|автор)$/iu;
-const TITLE_LOOKBACK = 4;
 const TITLE_WORDS = 4;
 const SHORT_TITLE_WORDS = 2;
 
@@ -51,13 +47,11 @@ function isAuthors(text: string): boolean {
 }
 
 /**
- * A title: `min` to 25 words, a capital or a figure first, no sentence end or menu separator, at
- * most one word with digits, not a byline or an author line.
+ * A title as the region step reads one (titleShaped), from the text alone: a capital, a quote or a
+ * figure first, no menu separator, not an author line.
  */
 function isTitle(b: Block, min: number): boolean {
-  if (b.words < min || b.words > 25 || isAuthors(b.text) || SENTENCE_END.test(b.text) || !/^["'“‘]?[\p{Lu}\p{N}]/u.test(b.text) || SEPARATOR.test(b.text)) return false;
-  const words = b.text.split(' ');
-  return !BYLINE.test(words[0]) && words.filter((w) => /\d/.test(w)).length <= 1;
+  return titleShaped(b.text, b.words, min) && /^["'“‘]?[\p{Lu}\p{N}]/u.test(b.text) && !SEPARATOR.test(b.text) && !isAuthors(b.text);
 }
 
 /**
@@ -66,8 +60,10 @@ function isTitle(b: Block, min: number): boolean {
  */
 export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Array<{ block: number; side: 'before' | 'after' }> {
   const n = blocks.length;
+  // A paragraph of prose (at least lengthHigh characters, with sentence punctuation): without one,
+  // the container holds no article to find the ends of.
   let prose = false;
-  for (let i = 0; i < n && !prose; i++) prose = !excluded[i] && blocks[i].text.length >= o.lengthHigh && HAS_SENTENCE.test(blocks[i].text);
+  for (let i = 0; i < n && !prose; i++) prose = !excluded[i] && blocks[i].text.length >= o.lengthHigh && HAS_SENTENCE_END.test(blocks[i].text);
   if (!prose) return [];
   let first = -1;
   let last = -1;

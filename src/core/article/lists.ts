@@ -4,6 +4,8 @@ import type { ArticleOptions, Block } from '../types.js';
 import { SENTENCE_END, type BlockFeatures } from './classify.js';
 
 const MAX_LIST = 60;
+const MAX_LINKED_ITEMS = 0.2;
+const MIN_FIGURE_ITEMS = 0.3;
 
 /**
  * A list introduced by its own sentence ("The band will play these venues:"): a colon at the end of
@@ -15,8 +17,6 @@ export function introduces(b: Block): boolean {
   for (const w of b.text.split(' ')) if (/^\p{Ll}/u.test(w)) lower++;
   return lower >= 2;
 }
-const MAX_LINKED_ITEMS = 0.2;
-const MIN_FIGURE_ITEMS = 0.3;
 
 /** What isListGap reads of a block's features. */
 export type ListItem = Pick<BlockFeatures, 'words' | 'links'>;

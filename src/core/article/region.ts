@@ -18,8 +18,6 @@ export interface Region {
   thread: number;
   /** Lists and tables that the region takes in (between its parts, or after a colon): shape rules do not take them. */
   lists: Set<number>;
-  /** Nothing read as good: the region is the best guess around the longest block. */
-  guessed: boolean;
 }
 
 /**
@@ -43,7 +41,17 @@ function nearest(from: BlockClass[], skipNear: boolean, step: 1 | -1, skip?: Arr
 
 // A byline's first word ("By Ann Lee", "Von Anke Brodersen", "Par Yann Le Gall").
 const BYLINE = /^(?:by|von|par|por|di|da|door|przez|от|автор)$/iu;
-const TITLE_LOOKBACK = 4;
+export const TITLE_LOOKBACK = 4;
+
+/**
+ * The shape of a title, whatever else the caller asks of it: `min` to 25 words, no sentence end,
+ * at most one word with digits (not a date line), not a byline.
+ */
+export function titleShaped(text: string, words: number, min: number): boolean {
+  if (words < min || words > 25 || SENTENCE_END.test(text)) return false;
+  const list = text.split(' ');
+  return !BYLINE.test(list[0]) && list.filter((w) => /\d/.test(w)).length <= 1;
+}
 
 /**
  * The nearest of the few blocks before `from` that reads as a title: four to 25 words, a capital
@@ -55,9 +63,7 @@ function titleBefore(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<un
     if (excluded[t]) continue;
     seen++;
     const text = blocks[t].text;
-    const words = text.split(' ');
-    if (f[t].words < 4 || f[t].words > 25 || SENTENCE_END.test(text) || f[t].links > 0 || !/^\p{Lu}/u.test(text)) continue;
-    if (BYLINE.test(words[0]) || words.filter((w) => /\d/.test(w)).length > 1) continue;
+    if (f[t].links > 0 || !/^\p{Lu}/u.test(text) || !titleShaped(text, f[t].words, 4)) continue;
     return t;
   }
   return -1;
@@ -125,12 +131,11 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   const n = blocks.length;
   const f = classifyBlocks(blocks, excluded, o);
   const cls = f.map((x) => x.cls);
-  const guessed = !cls.includes('good');
-  if (guessed) {
+  if (!cls.includes('good')) {
     // Nothing reads as good: the longest block with some stopwords is the article's best guess.
     let best = -1;
     for (let i = 0; i < n; i++) if (!excluded[i] && f[i].stopwords >= o.stopwordsLow && (best < 0 || f[i].chars > f[best].chars)) best = i;
-    if (best < 0) return { outside: [], titles: [], lists: new Set(), thread: -1, guessed: true };
+    if (best < 0) return { outside: [], titles: [], lists: new Set(), thread: -1 };
     const nearGood = f[best].cls === 'near-good';
     // f too: tailOf reads the classes there.
     cls[best] = f[best].cls = 'good';
@@ -235,5 +240,5 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   keepListsBetween(blocks, f, excluded, inside, titles, lists, o);
   const outside: Region['outside'] = [];
   for (let i = 0; i < n; i++) if (!inside[i] && !excluded[i]) outside.push({ block: i, features: f[i] });
-  return { outside, titles, lists, thread, guessed };
+  return { outside, titles, lists, thread };
 }

@@ -27,12 +27,7 @@ export function inPosition(rule: CompiledRule, i: number, n: number): boolean {
 
 /** Can the rule match this block at all? Cheap tests (first letter, substrings) before any regex runs. */
 export function mayMatch(rule: CompiledRule, block: Block): boolean {
-  if (rule.leadMask && !maskAllows(rule.leadMask, block.keys)) return false;
-  const needles = rule.needles;
-  if (!needles) return true;
-  const lower = block.lower;
-  for (let i = 0; i < needles.length; i++) if (lower.includes(needles[i])) return true;
-  return false;
+  return mayMatchAt(rule, block, 0, undefined);
 }
 
 /**
@@ -53,14 +48,19 @@ export function newRound(n: number, rules: CompiledRule[]): Round {
   return { claimed: new Uint8Array(n), index: needleIndex(rules), needles: new Int32Array(n).fill(-1), bit: 0 };
 }
 
+/** mayMatch for block i of a round: its literals come from the round's one scan of the block when the index holds the rule. */
 export function mayMatchAt(rule: CompiledRule, block: Block, i: number, round: Round | undefined): boolean {
+  if (rule.leadMask && !maskAllows(rule.leadMask, block.keys)) return false;
   if (round && round.bit !== 0) {
-    if (rule.leadMask && !maskAllows(rule.leadMask, block.keys)) return false;
     let mask = round.needles[i];
     if (mask === -1) mask = round.needles[i] = scanNeedles(round.index!, block.lower);
     return (mask & round.bit) !== 0;
   }
-  return mayMatch(rule, block);
+  const needles = rule.needles;
+  if (!needles) return true;
+  const lower = block.lower;
+  for (let k = 0; k < needles.length; k++) if (lower.includes(needles[k])) return true;
+  return false;
 }
 
 /** The text the rule's pattern matched in a block, or undefined. */
