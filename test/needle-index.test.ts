@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureTexts } from './helpers/fixture-texts.js';
 import { compileConfig } from '../src/index.js';
 import { mayMatchAt, newRound } from '../src/core/detect/common.js';
 import { toBlocks } from '../src/core/to-blocks.js';
@@ -14,20 +13,10 @@ import type { Block, CompiledRule } from '../src/core/types.js';
 const plain = (rule: CompiledRule, b: Block) =>
   (!rule.lead || leadAllows(rule.lead, rule.test.ignoreCase, b.keys)) && (!rule.needles || rule.needles.some((n) => b.lower.includes(n)));
 
-function fixtureTexts(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir)) {
-    const p = path.join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...fixtureTexts(p));
-    else if (e.endsWith('.txt')) out.push(readFileSync(p, 'utf8'));
-  }
-  return out;
-}
-
 describe('the literal index', () => {
   it('lets a rule look at the same blocks as the plain checks, on every fixture block and its variants', () => {
     const rules = compileConfig().rules;
-    const blocks = fixtureTexts(path.resolve(__dirname, '../fixtures')).flatMap((t) => toBlocks(t).blocks);
+    const blocks = fixtureTexts().flatMap((t) => toBlocks(t).blocks);
     // Literals cut short, run together, in other cases, at the very end: where a scan goes wrong.
     const needles = rules.flatMap((r) => r.needles ?? []);
     const made = needles.flatMap((n) => [n, n.toUpperCase(), `x${n}`, `${n.slice(0, -1)} ${n}`, n.slice(1), `${n}${n}`, `Read: ${n.slice(0, 4)}${n}`]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../src/rules/compile.js';
-import { mayMatch } from '../src/core/detect.js';
+import { detect, mayMatch } from '../src/core/detect.js';
 import { mayMatchAt, newRound } from '../src/core/detect/common.js';
 import { makeBlock } from '../src/core/segment.js';
 
@@ -86,6 +86,7 @@ describe('prefilters on random rules', () => {
   it('never skip a block that the rule matches (2,000 patterns, 40 samples each, four flag sets)', () => {
     let matched = 0;
     let indexed = 0;
+    let dispatched = 0;
     for (let n = 0; n < 2000; n++) {
       const p = pattern();
       const flags = pick(['', 'i', 'u', 'iu']);
@@ -107,10 +108,16 @@ describe('prefilters on random rules', () => {
         const round = newRound(1, [rule]);
         round.bit = round.index?.bits.get(rule) ?? 0;
         expect(mayMatchAt(rule, block, 0, round), `indexed: /${p.src}/${flags} on ${JSON.stringify(text)}`).toBe(true);
+        // And through detect's tables of word limits, first letters and literals.
+        if (block.words <= rule.maxWords) {
+          expect(detect([block], [rule]).length, `dispatched: /${p.src}/${flags} on ${JSON.stringify(text)}`).toBeGreaterThan(0);
+          dispatched++;
+        }
       }
     }
     // The check must have teeth: many matches, and many rules the index could work on.
     expect(matched).toBeGreaterThan(5000);
     expect(indexed).toBeGreaterThan(300);
+    expect(dispatched).toBeGreaterThan(5000);
   });
 });

@@ -36,7 +36,10 @@ export function mayMatch(rule: CompiledRule, block: Block): boolean {
  * literals each block holds (one scan of the block for all rules, made when a rule first asks).
  */
 export interface Round {
-  claimed: Uint8Array;
+  /** Per block, 1 + the config place of the first rule that took it whole; 0 while none has. */
+  claimed: Int32Array;
+  /** The config place of the rule now running. */
+  rank: number;
   index: NeedleIndex | undefined;
   /** Per block, the bits of the rules whose literals it holds; -1 until scanned. */
   needles: Int32Array;
@@ -45,7 +48,7 @@ export interface Round {
 }
 
 export function newRound(n: number, rules: CompiledRule[]): Round {
-  return { claimed: new Uint8Array(n), index: needleIndex(rules), needles: new Int32Array(n).fill(-1), bit: 0 };
+  return { claimed: new Int32Array(n), rank: 0, index: needleIndex(rules), needles: new Int32Array(n).fill(-1), bit: 0 };
 }
 
 /** mayMatch for block i of a round: its literals come from the round's one scan of the block when the index holds the rule. */
@@ -83,9 +86,15 @@ export function hitAt(rule: CompiledRule, blocks: Block[], i: number, round: Rou
   return b.words <= rule.maxWords && inPosition(rule, i, blocks.length) ? matchIn(rule, b, i, round) : undefined;
 }
 
+/** Blocks from..to are taken whole by the running rule (a rule earlier in the config may have taken them first). */
 export function claim(round: Round | undefined, from: number, to: number): void {
-  if (round) for (let i = from; i <= to; i++) round.claimed[i] = 1;
+  if (!round) return;
+  const by = round.rank + 1;
+  for (let i = from; i <= to; i++) if (round.claimed[i] === 0 || round.claimed[i] > by) round.claimed[i] = by;
 }
+
+/** Did a rule before the running one take block i whole? */
+export const claimedBefore = (round: Round | undefined, i: number): boolean => round !== undefined && round.claimed[i] !== 0 && round.claimed[i] <= round.rank;
 
 /**
  * Does the rule's answer for a block depend only on that block? Then, once a round has run, it

@@ -1,6 +1,6 @@
 // remove-block: whole blocks the pattern matches, alone or (minRun) only in runs.
 import type { Block, CompiledRule } from '../types.js';
-import { claim, contextFree, hitAt, quote, type Proposal, type Round } from './common.js';
+import { claim, claimedBefore, contextFree, hitAt, quote, type Proposal, type Round } from './common.js';
 
 export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?: Round): void {
   const n = blocks.length;
@@ -15,19 +15,29 @@ export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
     run = undefined;
   };
   for (let i = 0; i < n; i++) {
-    if (free && round?.claimed[i]) continue;
+    if (free && claimedBefore(round, i)) continue;
+    if (rule.minRun <= 1) {
+      if (blockAt(rule, blocks, i, out, round) === undefined) flush();
+      continue;
+    }
     const hit = hitAt(rule, blocks, i, round);
     if (hit === undefined) {
       flush();
       continue;
     }
-    if (rule.minRun <= 1) {
-      out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
-      claim(round, i, i);
-    }
-    else if (run) run.to = i;
+    if (run) run.to = i;
     else run = { from: i, to: i, hit };
   }
   flush();
 }
 
+
+/** A rule of single blocks (minRun 1) at block i: the proposal, and the block claimed. */
+export function blockAt(rule: CompiledRule, blocks: Block[], i: number, out: Proposal[], round?: Round): string | undefined {
+  const hit = hitAt(rule, blocks, i, round);
+  if (hit !== undefined) {
+    out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+    claim(round, i, i);
+  }
+  return hit;
+}
