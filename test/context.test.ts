@@ -215,6 +215,18 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     }
   });
 
+  it('the opening paragraphs stay when a box inside the article (author links, related links) cuts them off from the longer rest', () => {
+    const body = Array.from({ length: 9 }, (_, k) =>
+      `In the ${['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'][k]} part of the season review, the club's board went through the accounts line by line and explained why the wage bill had grown faster than ticket sales, which the supporters' trust had asked about for months.`,
+    );
+    const box = ['Nell Ashworth', 'Bio', '|', 'E-mail', '|', 'Recent columns', 'Related links', 'Gulls Sign Young Goalkeeper', 'Harbor Stadium Plans Delayed'];
+    const text = [...NAV, 'Gulls Beat Port Ellis to Climb Into Second Place', 'By Nell Ashworth', PROSE[0], PROSE[1], ...box, ...body, ...FOOTER].join('\n') + '\n';
+    const r = clean(text);
+    for (const p of [PROSE[0], PROSE[1], ...body]) expect(r.paragraphs).toContain(p);
+    for (const item of ['Bio | E-mail | Recent columns', 'Related links', 'Sitemap', 'Sports']) expect(r.paragraphs).not.toContain(item);
+    expect(clean(r.text).text).toBe(r.text);
+  });
+
   it('a wire credit line in parentheses after the article stays, on a page as on its own', () => {
     const credit = '(Reporting by Ann Lee; editing by Tom Reyes)';
     const r = clean(page([], [credit]));
