@@ -390,6 +390,26 @@ describe('the ends of an article container (short lines before and after the art
     expect(page.removed.some((x) => x.rule === 'region/outside-article' && x.text.startsWith('News'))).toBe(true);
   });
 
+  it('a review roundup citing each outlet in brackets, with a sentence of linked titles, is not a page: every quote stays', () => {
+    const outlets = ['Harbor Gazette', 'Tidewater Times', 'Port Ellis Post', 'Coastal Review', 'Gull Point Daily'];
+    const quotes = Array.from(
+      { length: 24 },
+      (_, k) =>
+        `The new ferry timetable is ${['clearer', 'slower', 'kinder to commuters', 'a step back', 'overdue'][k % 5]} than the old one, reviewer number ${k + 1} wrote, and the harbour office should have asked the island villages before it was printed. It is not clear to me why they did not do that, because it would have been easy for them to ask all of us.`,
+    );
+    const lines = ['The island ferry timetable arrived this week. Here is what the reviewers said about it.'];
+    quotes.forEach((q, k) => {
+      // A sentence whose titles were links, the pieces joined by commas, splits the quotes in two.
+      if (k === 19) lines.push('The new timetable lists six routes. They include: ', 'Harbor City', ', ', 'Port Ellis', ', ', 'Gull Point', ', ', 'Tidewater', ', ', 'North Bay', ', ', 'Seal Rock', '.', '[', 'Harbor Gazette', ']');
+      lines.push(q, '[', outlets[k % outlets.length], ']');
+    });
+    const r = clean(lines.join('\n') + '\n');
+    for (const q of quotes) expect(r.paragraphs).toContain(q);
+    expect(r.paragraphs).toContain('The new timetable lists six routes. They include: Harbor City, Port Ellis, Gull Point, Tidewater, North Bay, Seal Rock.');
+    // (Only the citation after the last quote goes, as a short line at the end of the container.)
+    expect(r.removed.filter((x) => x.rule === 'region/outside-article').map((x) => x.text)).toEqual(['Coastal Review]']);
+  });
+
   it('leaves a container alone when no paragraph reads as prose, and does nothing with the model off', () => {
     const brief = ['Ferry Times', 'The first boat leaves at six.', 'Harbour office'];
     expect(clean(brief.join('\n') + '\n').paragraphs).toEqual(brief);

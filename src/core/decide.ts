@@ -153,12 +153,31 @@ const isRegion = (p: Proposal) => p.rule === OUTSIDE || p.rule === THREAD;
 /**
  * Does the text show chrome the rules recognise: a block or a span that a wording rule took, or a
  * block joined from link pieces (a menu)? Many short lines alone (a product roundup, a how-to of
- * steps, text that was cleaned before) are not enough to judge every block as a page's.
+ * steps, text that was cleaned before) are not enough to judge every block as a page's. Nor are
+ * brackets and commas around links: a lone "[" that wording took, "Wired ]" (one link and its
+ * bracket), "They include: A, B, C" (links in a sentence) are how a review roundup cites.
  */
 function showsChrome(blocks: Block[], owner: Array<Proposal | undefined>, spans: Map<number, Proposal[]>, o: ArticleOptions): boolean {
   if (spans.size > 0) return true;
-  for (let i = 0; i < blocks.length; i++) if (owner[i] || (blocks[i].parts.length > 1 && linkDensity(blocks[i]) > o.maxLinkDensity)) return true;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (owner[i] ? !NO_WORDS.test(b.text) : isMenu(b, o)) return true;
+  }
   return false;
+}
+
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+
+/** Two or more link pieces with words, joined into one block, and not an enumeration (links joined by commas). */
+function isMenu(b: Block, o: ArticleOptions): boolean {
+  if (b.parts.length < 2 || linkDensity(b) <= o.maxLinkDensity) return false;
+  let commas = 0;
+  let worded = 0;
+  for (const p of b.parts) {
+    if (p === ',') commas++;
+    else if (!NO_WORDS.test(p)) worded++;
+  }
+  return worded >= 2 && !(commas >= 2 && commas >= 0.5 * (worded - 1));
 }
 
 /**
