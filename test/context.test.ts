@@ -227,6 +227,13 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     expect(clean(r.text).text).toBe(r.text);
   });
 
+  it('a short sentence before the closing quote does not end the article', () => {
+    const end = ['The mayor warned shop owners against raising prices.', '"Nobody will lose a job over this storm, and we will all rebuild the harbour together," she told the crews.'];
+    const r = clean(page([], end));
+    for (const p of [...PROSE, ...end]) expect(r.paragraphs).toContain(p);
+    for (const item of ['Careers', 'Sitemap']) expect(r.paragraphs).not.toContain(item);
+  });
+
   it('a wire credit line in parentheses after the article stays, on a page as on its own', () => {
     const credit = '(Reporting by Ann Lee; editing by Tom Reyes)';
     const r = clean(page([], [credit]));

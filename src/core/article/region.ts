@@ -89,6 +89,18 @@ function tailOf(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown
       end = k++;
       continue;
     }
+    // Short sentences between the article and a near-good paragraph ("Fox warned businesses
+    // against price gouging." and the quote after it) do not end the article. (Before the
+    // article, such lines are photo captions as often as ledes: measured, no gain there.)
+    if (isShortSentence(blocks[k], f[k])) {
+      let j = k + 1;
+      for (let seen = 1; j <= to && (excluded[j] || (seen < MAX_TAIL_SENTENCES && isShortSentence(blocks[j], f[j]))); j++) if (!excluded[j]) seen++;
+      if (j <= to && f[j].cls === 'near-good') {
+        end = j;
+        k = j + 1;
+        continue;
+      }
+    }
     if (blocks[k].text.endsWith(':') && f[k].words >= 3 && f[k].words <= 30) {
       end = k++;
       while (k <= to && f[k].cls === 'short' && f[k].links === 0) end = k++;
@@ -98,6 +110,9 @@ function tailOf(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown
   }
   return end;
 }
+
+const MAX_TAIL_SENTENCES = 3;
+const isShortSentence = (b: Block, f: BlockFeatures) => f.cls === 'short' && f.links === 0 && f.words >= 4 && SENTENCE_END.test(b.text);
 
 const MIN_COMMENT_PROSE = 2;
 // The opening paragraphs before a box inside the article: at most this many blocks (that wording
