@@ -45,12 +45,14 @@ function stopwordMasks(): Map<string, number> {
 
 // The same masks in an open-addressing table keyed by a hash of the characters, so that a word
 // is looked up where it stands in the block's text: cutting each word out and hashing it as a
-// string was most of the model's time on a page.
+// string was most of the model's time on a page. Each slot is two ints side by side, the hash and
+// the bits with the word's length above them (0 for an empty slot), so a probe reads one cache
+// line; the word itself is compared only when hash and length agree.
 const TABLE_BITS = 14;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const LENGTH_SHIFT = 16;
 let tableWords: Array<string | undefined> | undefined;
-let tableHashes: Int32Array;
-let tableBits: Int32Array;
+let tableSlots: Int32Array;
 
 function hashOf(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
@@ -60,16 +62,15 @@ function hashOf(text: string, from: number, to: number): number {
 
 function stopwordTable(): Array<string | undefined> {
   if (tableWords) return tableWords;
-  const words: Array<string | undefined> = new Array(1 << TABLE_BITS);
-  tableHashes = new Int32Array(1 << TABLE_BITS);
-  tableBits = new Int32Array(1 << TABLE_BITS);
+  const words: Array<string | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+  tableSlots = new Int32Array(2 << TABLE_BITS);
   for (const [w, bits] of stopwordMasks()) {
     const h = hashOf(w, 0, w.length);
     let at = h & TABLE_MASK;
     while (words[at] !== undefined) at = (at + 1) & TABLE_MASK;
     words[at] = w;
-    tableHashes[at] = h;
-    tableBits[at] = bits;
+    tableSlots[2 * at] = h;
+    tableSlots[2 * at + 1] = bits | (w.length << LENGTH_SHIFT);
   }
   return (tableWords = words);
 }
@@ -77,10 +78,12 @@ function stopwordTable(): Array<string | undefined> {
 /** The language bits of text[from..to) as a stopword, 0 when it is none. */
 function stopwordBitsAt(words: Array<string | undefined>, text: string, from: number, to: number): number {
   const h = hashOf(text, from, to);
+  const key = (to - from) << LENGTH_SHIFT;
+  const slots = tableSlots;
   for (let at = h & TABLE_MASK; ; at = (at + 1) & TABLE_MASK) {
-    const w = words[at];
-    if (w === undefined) return 0;
-    if (tableHashes[at] === h && w.length === to - from && text.startsWith(w, from)) return tableBits[at];
+    const entry = slots[2 * at + 1];
+    if (entry === 0) return 0;
+    if (slots[2 * at] === h && (entry & ~((1 << LENGTH_SHIFT) - 1)) === key && text.startsWith(words[at]!, from)) return entry & ((1 << LENGTH_SHIFT) - 1);
   }
 }
 
