@@ -397,6 +397,19 @@ describe('the ends of an article container (short lines before and after the art
     expect(page.removed.some((x) => x.rule === 'region/outside-article' && x.text.startsWith('News'))).toBe(true);
   });
 
+  it('one label a rule knows ("Do not miss:") does not make a product roundup a page: every card stays', () => {
+    const kinds = ['Harbor', 'Gull Point', 'Tidewater', 'Port Ellis', 'North Bay', 'Seal Rock', 'Lantern', 'Quayside', 'Breakwater', 'Jetty', 'Lighthouse', 'Slipway'];
+    // Cards of a name, two features and a price: no run of four headlines for the shape rule.
+    const cards = kinds.flatMap((k, i) => [`${k} Rain Jacket`, `Taped seams, weighs ${300 + i * 20} grams`, `Packs into its ${['left', 'right', 'chest', 'inner', 'back', 'side', 'hood', 'hip', 'map', 'phone', 'key', 'sleeve'][i]} pocket`, `$${89 + i * 10}.00`]);
+    const text = [STORY[0], "Don't Miss:", 'Harbor Ferry Timetable', STORY[1], ...cards].join('\n') + '\n';
+    const r = clean(text);
+    for (const line of cards) expect(r.paragraphs).toContain(line);
+    expect(r.removed.filter((x) => x.rule === 'region/outside-article')).toEqual([]);
+    // With chrome in more places (a share bar and a footer that rules know), the page step runs.
+    const page = clean(['Share', 'Tweet', 'Email', ...text.split('\n'), 'Privacy Policy', 'Terms of Use'].join('\n') + '\n');
+    expect(page.removed.some((x) => x.rule === 'region/outside-article')).toBe(true);
+  });
+
   it('a review roundup citing each outlet in brackets, with a sentence of linked titles, is not a page: every quote stays', () => {
     const outlets = ['Harbor Gazette', 'Tidewater Times', 'Port Ellis Post', 'Coastal Review', 'Gull Point Daily'];
     const quotes = Array.from(
