@@ -152,10 +152,11 @@ const isRegion = (p: Proposal) => p.rule === OUTSIDE || p.rule === THREAD;
 
 /**
  * Does the text show chrome: blocks or spans that wording rules took, in three places at least, a
- * block joined from link pieces, or six lines in a row of one to three words (a menu)? Many short lines alone (a product roundup, a how-to of
- * steps, text that was cleaned before) are not enough to judge every block as a page's. Nor are
- * brackets and commas around links: a lone "[" that wording took, "Wired ]" (one link and its
- * bracket), "They include: A, B, C" (links in a sentence) are how a review roundup cites.
+ * block joined from link pieces, or six lines in a row of one to three words (a menu)? Many short
+ * lines alone (a product roundup, a how-to of steps, text that was cleaned before) are not enough
+ * to judge every block as a page's. Nor are brackets and commas around links: a lone "[" that
+ * wording took, "Wired ]" (one link and its bracket), "They include: A, B, C" (links in a
+ * sentence) are how a review roundup cites.
  */
 function showsChrome(blocks: Block[], owner: Array<Proposal | undefined>, spans: Map<number, Proposal[]>, o: ArticleOptions): boolean {
   let places = spans.size;

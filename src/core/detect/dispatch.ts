@@ -1,8 +1,8 @@
 // Which context-free rules may match a block, read from tables once per block instead of each
-// rule visiting every block. Forty rules over every block was most of detect's time: each visit
-// settled by a word limit, a first letter or a missing literal. Here those three tests are masks
-// over the rules (one word of bits per 32 rules): the block's word count, its first characters and
-// the literals the round's scan found pick a row each, and only the rules left in all three run.
+// rule visiting every block, where most visits were settled by a word limit, a first letter or a
+// missing literal. Here those three tests are masks over the rules (one word of bits per 32
+// rules): the block's word count, its first characters and the literals the round's scan found
+// pick a row each, and only the rules left in all three run (detect on the dev pages 115 -> 107 ms).
 import type { Block, CompiledRule } from '../types.js';
 import { scanNeedles, type NeedleIndex } from './needle-index.js';
 import type { Round } from './common.js';
