@@ -374,6 +374,18 @@ describe('the ends of an article container (short lines before and after the art
     for (const list of [figures, shaped]) expect(clean([...STORY, ...list].join('\n') + '\n').paragraphs).toEqual([...STORY, ...list]);
   });
 
+  it('a rail of headlines joined from link pieces after the article goes whole, and cleaning the output again changes nothing', () => {
+    // Lines that end in a space run together into one block of 80 characters: too long to be a short line at the end.
+    const rail = ['Latest Harbor Stories ', 'FERRY FARES TO RISE IN SPRING ', 'PIER REPAIRS DELAYED AGAIN ', 'GULLS SIGN YOUNG KEEPER ', 'LIGHTHOUSE REOPENS TO VISITORS'];
+    const r = clean([...STORY, ...rail].join('\n') + '\n');
+    expect(r.paragraphs).toEqual(STORY);
+    expect(r.removed.map((x) => x.rule)).toEqual(['region/outside-article']);
+    expect(clean(r.text).text).toBe(r.text);
+    // The same headlines as a sentence's list of links, joined by commas, are not a rail.
+    const listed = ['This week the paper also covered ', 'ferry fares', ', ', 'pier repairs', ', ', 'the new goalkeeper', ' and ', 'the lighthouse', '.'];
+    expect(clean([...STORY, ...listed].join('\n') + '\n').paragraphs).toHaveLength(3);
+  });
+
   it('keeps a list of names that its own sentence introduces at the end, the sentence in the run or before it', () => {
     const names = ['Ann Lee', 'Tom Hale', 'Ruth Imrie'];
     const short = [...STORY, 'The board thanked these volunteers:', ...names];

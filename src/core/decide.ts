@@ -1,6 +1,6 @@
 import { DEFAULT_ARTICLE, type ArticleOptions, type Block, type CleanOptions } from './types.js';
 import { findRegion, looksLikePage } from './article/region.js';
-import { linkDensity, SENTENCE_END } from './article/classify.js';
+import { joinedLinks, SENTENCE_END } from './article/classify.js';
 import { findThread } from './article/thread.js';
 import { edgeBlocks, mayHaveEdges } from './article/edges.js';
 import { introduces } from './article/lists.js';
@@ -164,7 +164,7 @@ function showsChrome(blocks: Block[], owner: Array<Proposal | undefined>, spans:
   let menu = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (owner[i] ? !NO_WORDS.test(b.text) && ++places >= MIN_CHROME : isMenu(b, o)) return true;
+    if (owner[i] ? !NO_WORDS.test(b.text) && ++places >= MIN_CHROME : joinedLinks(b, o) >= 2) return true;
     // A menu in any language: a run of one- to three-word lines, none a sentence.
     menu = !owner[i] && b.words <= MENU_WORDS && !SENTENCE_END.test(b.text) ? menu + 1 : 0;
     if (menu >= MENU_LINES) return true;
@@ -178,18 +178,6 @@ const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const MIN_CHROME = 3;
 const MENU_WORDS = 3;
 const MENU_LINES = 6;
-
-/** Two or more link pieces with words, joined into one block, and not an enumeration (links joined by commas). */
-function isMenu(b: Block, o: ArticleOptions): boolean {
-  if (b.parts.length < 2 || linkDensity(b) <= o.maxLinkDensity) return false;
-  let commas = 0;
-  let worded = 0;
-  for (const p of b.parts) {
-    if (p === ',') commas++;
-    else if (!NO_WORDS.test(p)) worded++;
-  }
-  return worded >= 2 && !(commas >= 2 && commas >= 0.5 * (worded - 1));
-}
 
 /**
  * Blocks from..to sit inside the article: the nearest blocks around them that wording rules leave

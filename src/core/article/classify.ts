@@ -45,6 +45,25 @@ export function linkDensity(b: Block): number {
   return all ? short / all : 0;
 }
 
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+const JOINER = /^(?:[,;&]|and|or)$/i;
+
+/**
+ * How many link pieces with words a block was joined from, when it reads as links run together (a
+ * menu, a rail of headlines): link text above the limit, and not an enumeration, links joined by
+ * commas or "and" in a sentence ("They include: A, B and C"). 0 otherwise.
+ */
+export function joinedLinks(b: Block, o: ArticleOptions): number {
+  if (b.parts.length < 2 || linkDensity(b) <= o.maxLinkDensity) return 0;
+  let joiners = 0;
+  let worded = 0;
+  for (const p of b.parts) {
+    if (JOINER.test(p)) joiners++;
+    else if (!NO_WORDS.test(p)) worded++;
+  }
+  return joiners >= 2 && joiners >= 0.5 * (worded - 1) ? 0 : worded;
+}
+
 const RUNS_ON_END = /[,;:–—-]$/;
 const LOWER_START = /^\p{Ll}/u;
 

@@ -3,16 +3,19 @@
 // "Published on ... by" line, a contact line), and only where they do not read as a list that ends
 // the article (the qualified teams, the dates of a tour) or as its title.
 //
-// Everything here reads the text of the blocks alone: no link density, no classes. Those depend on
-// how the source split its lines, which the output does not keep, so a decision made from them
-// could come out otherwise when the output is cleaned again.
+// Everything here reads the text of the blocks alone, no classes and no link density, but for one
+// thing: a rail of headlines joined from link pieces after the article, which always goes. The
+// rest depends on how the source split its lines, which the output does not keep, so a decision
+// made from it could come out otherwise when the output is cleaned again.
 import type { ArticleOptions, Block } from '../types.js';
-import { HAS_SENTENCE_END, SENTENCE_END } from './classify.js';
+import { HAS_SENTENCE_END, joinedLinks, SENTENCE_END } from './classify.js';
 import { introduces, isListGap, type ListItem } from './lists.js';
 import { isCredit } from '../credit.js';
 import { TITLE_LOOKBACK, titleShaped } from './region.js';
 
 const TITLE_WORDS = 4;
+// Link pieces with words in a rail: with two, no more was found on the dev corpus.
+const RAIL_PIECES = 3;
 const SHORT_TITLE_WORDS = 2;
 
 /** A short line without a sentence end, that is not a credit line ("Reporting by ..."). */
@@ -30,7 +33,7 @@ export function mayHaveEdges(blocks: Block[], excluded: ArrayLike<unknown>, o: A
   }
   for (let i = blocks.length - 1; i >= 0; i--) {
     if (excluded[i]) continue;
-    return isEdgeLine(blocks[i], o);
+    return isEdgeLine(blocks[i], o) || isRail(blocks[i], o);
   }
   return false;
 }
@@ -73,6 +76,18 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     last = i;
   }
   if (first < 0) return [];
+  // Headlines of other stories run together from their link pieces ("Latest Stories KEANE SIGNS
+  // ... BORO BID FAILS ...") close the article too: they go whole, before the short lines are
+  // judged. Only after the article: a title with a link in it reads the same. (This reads link
+  // pieces, which the output does not keep; a rail found so is always taken, so the output never
+  // holds a block that was judged by them.)
+  const rails = new Set<number>();
+  while (last > first && isRail(blocks[last], o)) {
+    rails.add(last);
+    do last--;
+    while (last > first && (excluded[last] || isEdgeLine(blocks[last], o)));
+  }
+  const skip = rails.size ? Array.from({ length: n }, (_, i) => excluded[i] || rails.has(i)) : excluded;
   // The article's title a little before its first paragraph stays (bylines and dates between it
   // and the paragraph stay with it): the nearest line of four words or more that reads as one
   // (taking the farthest kept more menu lines than titles on the dev corpus), else a line of two
@@ -97,7 +112,7 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   // stays from that sentence on, whether the sentence is in the run or is the paragraph just before it.
   const take = (from: number, to: number, side: 'before' | 'after') => {
     let before = from - 1;
-    while (before >= 0 && excluded[before]) before--;
+    while (before >= 0 && skip[before]) before--;
     if (before >= 0 && introduces(blocks[before])) return;
     for (let k = from; k <= to; k++) {
       if (introduces(blocks[k])) {
@@ -111,14 +126,14 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     if (from > to) return;
     if (to > from) {
       items ??= blocks.map((b) => ({ words: b.words, links: 0 }));
-      if (isListGap(blocks, items, excluded, from, to, o) || parallel(blocks, from, to)) return;
+      if (isListGap(blocks, items, skip, from, to, o) || parallel(blocks, from, to)) return;
     }
     for (let k = from; k <= to; k++) out.push({ block: k, side });
   };
   const runs = (from: number, to: number, side: 'before' | 'after') => {
     let start = -1;
     for (let i = from; i <= to + 1; i++) {
-      if (i <= to && !excluded[i]) {
+      if (i <= to && !skip[i]) {
         if (start < 0) start = i;
         continue;
       }
@@ -128,6 +143,7 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   };
   runs(0, first - 1, 'before');
   runs(last + 1, n - 1, 'after');
+  for (const r of rails) out.push({ block: r, side: 'after' });
   return out;
 }
 
@@ -145,3 +161,6 @@ function parallel(blocks: Block[], from: number, to: number): boolean {
   const top = Math.max(0, ...counts.values());
   return top >= 2 && top >= 0.6 * (to - from + 1);
 }
+
+/** Headlines run together from three or more link pieces (see joinedLinks). */
+const isRail = (b: Block, o: ArticleOptions) => joinedLinks(b, o) >= RAIL_PIECES;
