@@ -379,7 +379,7 @@ describe('the ends of an article container (short lines before and after the art
     const rail = ['Latest Harbor Stories ', 'FERRY FARES TO RISE IN SPRING ', 'PIER REPAIRS DELAYED AGAIN ', 'GULLS SIGN YOUNG KEEPER ', 'LIGHTHOUSE REOPENS TO VISITORS'];
     const r = clean([...STORY, ...rail].join('\n') + '\n');
     expect(r.paragraphs).toEqual(STORY);
-    expect(r.removed.map((x) => x.rule)).toEqual(['region/outside-article']);
+    expect(r.removed.map((x) => [x.rule, x.reason])).toEqual([['region/outside-article', 'headlines run together from 5 link pieces after the article in its container']]);
     expect(clean(r.text).text).toBe(r.text);
     // The same headlines as a sentence's list of links, joined by commas, are not a rail.
     const listed = ['This week the paper also covered ', 'ferry fares', ', ', 'pier repairs', ', ', 'the new goalkeeper', ' and ', 'the lighthouse', '.'];

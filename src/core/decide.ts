@@ -83,10 +83,12 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   // And short lines at the two ends of the article in its container (see edgeBlocks).
   if (!page && article.extract === 'auto' && mayHaveEdges(blocks, owner, article)) {
     const threadStart = context.find((p) => p.rule === THREAD)?.from ?? blocks.length;
-    for (const { block, side } of edgeBlocks(blocks.slice(0, threadStart), owner, article)) {
+    for (const { block, side, rail } of edgeBlocks(blocks.slice(0, threadStart), owner, article)) {
       context.push({
         rule: OUTSIDE,
-        reason: `a short line ${side} the article in its container: not a sentence, not a title, not in a list (${blocks[block].words} words)`,
+        reason: rail
+          ? `headlines run together from ${rail} link pieces after the article in its container`
+          : `a short line ${side} the article in its container: not a sentence, not a title, not in a list (${blocks[block].words} words)`,
         from: block,
         to: block,
         kind: 'context',

@@ -61,7 +61,15 @@ function isTitle(b: Block, min: number): boolean {
  * The short lines at the ends of a container that go: before the first block that stays (or the
  * title just before it) and after the last, in runs that are not lists.
  */
-export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Array<{ block: number; side: 'before' | 'after' }> {
+/** A block that goes from an end of a container: a short line before or after the article, or a rail of headlines after it. */
+export interface Edge {
+  block: number;
+  side: 'before' | 'after';
+  /** For a rail: how many link pieces it was run together from. */
+  rail?: number;
+}
+
+export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Edge[] {
   const n = blocks.length;
   // A paragraph of prose (at least lengthHigh characters, with sentence punctuation): without one,
   // the container holds no article to find the ends of.
@@ -105,7 +113,7 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   }
   if (title < 0 && adjacent >= 0 && isTitle(blocks[adjacent], SHORT_TITLE_WORDS)) title = adjacent;
   if (title >= 0) first = title;
-  const out: Array<{ block: number; side: 'before' | 'after' }> = [];
+  const out: Edge[] = [];
   // What isListGap reads, from the text alone (link pieces are not kept in the output).
   let items: ListItem[] | undefined;
   // A list that its own sentence introduces ("The board thanked these volunteers:" and the names)
@@ -143,7 +151,7 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   };
   runs(0, first - 1, 'before');
   runs(last + 1, n - 1, 'after');
-  for (const r of rails) out.push({ block: r, side: 'after' });
+  for (const r of rails) out.push({ block: r, side: 'after', rail: joinedLinks(blocks[r], o) });
   return out;
 }
 
