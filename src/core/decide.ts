@@ -1,6 +1,6 @@
 import { DEFAULT_ARTICLE, type ArticleOptions, type Block, type CleanOptions } from './types.js';
 import { findRegion, looksLikePage } from './article/region.js';
-import { joinedLinks, SENTENCE_END } from './article/classify.js';
+import { joinedLinks, NO_WORDS, SENTENCE_END } from './article/classify.js';
 import { findThread } from './article/thread.js';
 import { edgeBlocks, mayHaveEdges } from './article/edges.js';
 import { introduces } from './article/lists.js';
@@ -174,7 +174,6 @@ function showsChrome(blocks: Block[], owner: Array<Proposal | undefined>, spans:
   return false;
 }
 
-const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 // A page has chrome in many places (menus, footers, share bars); one label ("Don't Miss:" and the
 // line after it) in a product roundup is not a page. Measured: 3 and 4 the same on the dev corpus.
 const MIN_CHROME = 3;

@@ -45,7 +45,9 @@ export function linkDensity(b: Block): number {
   return all ? short / all : 0;
 }
 
-const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+/** Nothing but punctuation and symbols: no letter, no digit. */
+export const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+// What joins the links of a sentence's enumeration (English words only: elsewhere, the commas).
 const JOINER = /^(?:[,;&]|and|or)$/i;
 
 /**

@@ -57,10 +57,6 @@ function isTitle(b: Block, min: number): boolean {
   return titleShaped(b.text, b.words, min) && /^["'“‘]?[\p{Lu}\p{N}]/u.test(b.text) && !SEPARATOR.test(b.text) && !isAuthors(b.text);
 }
 
-/**
- * The short lines at the ends of a container that go: before the first block that stays (or the
- * title just before it) and after the last, in runs that are not lists.
- */
 /** A block that goes from an end of a container: a short line before or after the article, or a rail of headlines after it. */
 export interface Edge {
   block: number;
@@ -69,6 +65,10 @@ export interface Edge {
   rail?: number;
 }
 
+/**
+ * The short lines at the ends of a container that go: before the first block that stays (or the
+ * title just before it) and after the last, in runs that are not lists; and rails after the last.
+ */
 export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): Edge[] {
   const n = blocks.length;
   // A paragraph of prose (at least lengthHigh characters, with sentence punctuation): without one,
