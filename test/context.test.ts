@@ -234,6 +234,22 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     for (const item of ['Careers', 'Sitemap']) expect(r.paragraphs).not.toContain(item);
   });
 
+  it('the guard does not bring back prose in the footer far past the article; the same prose right after it stays', () => {
+    const blurbs = [
+      "The Tidewater Courier is the coast's largest independent newspaper, with local news, sport and the tide tables every day.",
+      'Our reporters have covered the harbour towns since 1889, and we are glad to hear from readers by phone or by letter.',
+    ];
+    const links = Array.from({ length: 30 }, (_, k) => `Harbour district ${String.fromCharCode(65 + k)}`);
+    const head = [...NAV, 'Gulls Beat Port Ellis to Climb Into Second Place', 'By Nell Ashworth', ...PROSE];
+    // The region step takes 60% of the words, the two blurbs among them: the guard's case.
+    const far = clean([...head, ...links, ...FOOTER, blurbs[0], ...FOOTER.slice(0, 4), blurbs[1]].join('\n') + '\n');
+    for (const p of PROSE) expect(far.paragraphs).toContain(p);
+    for (const b of blurbs) expect(far.removed.find((x) => x.text === b)?.rule).toBe('region/outside-article');
+    expect(clean(far.text).text).toBe(far.text);
+    const near = clean([...head, blurbs[0], blurbs[1], ...links, ...FOOTER].join('\n') + '\n');
+    for (const b of blurbs) expect(near.paragraphs).toContain(b);
+  });
+
   it('a wire credit line in parentheses after the article stays, on a page as on its own', () => {
     const credit = '(Reporting by Ann Lee; editing by Tom Reyes)';
     const r = clean(page([], [credit]));

@@ -18,6 +18,10 @@ export interface Decision {
 
 // Shape and repetition may take at most this share of the prose words still in the document.
 const PROSE_SHARE = 0.2;
+// Blocks past the last that stays, beyond which a page's prose is its footer for the guard.
+// Measured on the dev corpus (10/12/15/20/25/30/40): from 15 up no page loses more of its article,
+// at 12 and below one does; 20 keeps a margin.
+const FOOTER_DISTANCE = 20;
 
 export const OUTSIDE = 'region/outside-article';
 export const THREAD = 'region/comment-thread';
@@ -139,9 +143,15 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
   const tooMuch = takenWords > guard.maxRemovedShare * total && takenProse > PROSE_SHARE * Math.max(prose, 1);
   if (guard.maxRemovedShare < 1 && (emptied || tooMuch)) {
     const why = emptied ? 'they would have emptied the document' : `they would have taken ${Math.round((takenWords / total) * 100)}% of its words, prose among them`;
+    // On a page, prose that the region step put outside far past the last block that stays is
+    // the page's footer (the publisher's blurb, a newsletter pitch, teaser summaries), not an
+    // article the step missed: the guard does not bring it back.
+    let lastKept = -1;
+    for (let i = 0; i < blocks.length; i++) if (!owner[i] && !taken[i]) lastKept = i;
+    const footer = page && lastKept >= 0 ? lastKept + FOOTER_DISTANCE : blocks.length;
     for (let i = 0; i < blocks.length; i++) {
       const p = taken[i];
-      if (!p || !isProse(blocks[i].text) || p.rule === THREAD) continue;
+      if (!p || !isProse(blocks[i].text) || p.rule === THREAD || (p.rule === OUTSIDE && i > footer)) continue;
       overruled.push({ proposal: p, block: i, why: `kept: prose that shape and repetition rules would take, ${why} (guard)` });
       taken[i] = undefined;
     }
