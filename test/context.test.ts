@@ -314,6 +314,14 @@ describe('a thread of stamped comments after the article (region/comment-thread)
     expect(clean(r.text).text).toBe(r.text);
   });
 
+  it('comments whose "Posted by … on time date" runs on into their text go too', () => {
+    const glued = NAMES.map((n, i) => `Posted by: ${n}, Harbor City on ${i + 2}:1${i}pm Thu ${i + 4} Mar 24 ${BODIES[i]}`);
+    const r = clean(page(glued));
+    for (const p of ARTICLE.slice(1)) expect(r.paragraphs).toContain(p);
+    for (const b of BODIES) expect(r.text).not.toContain(b);
+    expect(r.removed.filter((x) => x.rule === 'region/comment-thread')).toHaveLength(glued.length);
+  });
+
   it('off a page (an article container) the thread still goes, and nothing else is judged by the region', () => {
     const r = clean([...ARTICLE, ...wordpress()].join('\n') + '\n');
     for (const p of ARTICLE) expect(r.paragraphs).toContain(p);

@@ -22,9 +22,21 @@ const MIN_STAMPS = 3;
 // Most blocks hold no time of day: one cheap test before the full patterns.
 const CLOCK = /\d[:.]\d\d/;
 
+const POSTED = /^(?:posted|submitted|written|commented) by:?\s/i;
+const GLUED_STAMP_WORDS = 14;
+
 function isStamp(b: Block): boolean {
-  if (b.words > MAX_STAMP_WORDS || !CLOCK.test(b.text)) return false;
-  const t = b.text;
+  if (!CLOCK.test(b.text)) return false;
+  let t = b.text;
+  if (b.words > MAX_STAMP_WORDS) {
+    // A signature that runs on into the comment's text ("Posted by: Ann, Leeds on 5:17pm Thu 17
+    // Jan 08 I disagree with ..."): "posted by" first, then a date and a time in its first words.
+    if (!POSTED.test(t)) return false;
+    t = t.split(' ').slice(0, GLUED_STAMP_WORDS).join(' ');
+    DATE.lastIndex = 0;
+    TIME.lastIndex = 0;
+    return DATE.test(t) && TIME.test(t);
+  }
   DATE.lastIndex = 0;
   TIME.lastIndex = 0;
   if (!DATE.test(t) || !TIME.test(t)) return false;
