@@ -122,8 +122,7 @@ export function decodeAgain(text: string): string | undefined {
 /** Map spacing characters to a space and drop invisible ones; NFC-normalise. */
 export function cleanCharacters(line: string): string {
   let s = line;
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7F]/.test(s)) {
+  if (NON_ASCII.test(s)) {
     // Curly quotes and dashes are most of what is not ASCII; spaces and invisibles are rarer.
     if (SPACE_OR_INVISIBLE.test(s)) s = s.replace(SPACES, ' ').replace(INVISIBLE, '');
     s = s.normalize('NFC');

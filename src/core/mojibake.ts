@@ -79,7 +79,6 @@ export function repairMojibake(line: string, repairs: Repair[]): string {
 }
 
 const C1 = /[\u0080-\u009f]/;
-const LEADS = /[\u00c2-\u00f4]/;
 const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 // Combining marks and zero-width characters: after NFC and their removal, a run may appear.
 const COMPOSES = /[\u0300-\u036f\u200B\u2060\uFEFF]/;

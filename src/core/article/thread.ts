@@ -28,18 +28,17 @@ const GLUED_STAMP_WORDS = 14;
 function isStamp(b: Block): boolean {
   if (!CLOCK.test(b.text)) return false;
   let t = b.text;
-  if (b.words > MAX_STAMP_WORDS) {
-    // A signature that runs on into the comment's text ("Posted by: Ann, Leeds on 5:17pm Thu 17
-    // Jan 08 I disagree with ..."): "posted by" first, then a date and a time in its first words.
+  // A signature that runs on into the comment's text ("Posted by: Ann, Leeds on 5:17pm Thu 17
+  // Jan 08 I disagree with ..."): "posted by" first, then a date and a time in its first words.
+  const glued = b.words > MAX_STAMP_WORDS;
+  if (glued) {
     if (!POSTED.test(t)) return false;
     t = t.split(' ').slice(0, GLUED_STAMP_WORDS).join(' ');
-    DATE.lastIndex = 0;
-    TIME.lastIndex = 0;
-    return DATE.test(t) && TIME.test(t);
   }
   DATE.lastIndex = 0;
   TIME.lastIndex = 0;
   if (!DATE.test(t) || !TIME.test(t)) return false;
+  if (glued) return true;
   const rest = t.replace(DATE, ' ').replace(TIME, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return rest.length <= MAX_OTHER_WORDS;
 }

@@ -17,7 +17,7 @@ export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
   for (let i = 0; i < n; i++) {
     if (free && claimedBefore(round, i)) continue;
     if (rule.minRun <= 1) {
-      if (blockAt(rule, blocks, i, out, round) === undefined) flush();
+      blockAt(rule, blocks, i, out, round);
       continue;
     }
     const hit = hitAt(rule, blocks, i, round);
@@ -31,13 +31,10 @@ export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
   flush();
 }
 
-
 /** A rule of single blocks (minRun 1) at block i: the proposal, and the block claimed. */
-export function blockAt(rule: CompiledRule, blocks: Block[], i: number, out: Proposal[], round?: Round): string | undefined {
+export function blockAt(rule: CompiledRule, blocks: Block[], i: number, out: Proposal[], round?: Round): void {
   const hit = hitAt(rule, blocks, i, round);
-  if (hit !== undefined) {
-    out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
-    claim(round, i, i);
-  }
-  return hit;
+  if (hit === undefined) return;
+  out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+  claim(round, i, i);
 }
