@@ -87,6 +87,39 @@ describe('clean', () => {
     expect(r.text).toBe(`"We will rebuild the pier," she said on Monday night.\n\n${story}\n`);
     expect(r.removed.map((x) => x.rule)).toEqual(Array(3).fill('repeated/within-document'));
   });
+  it('a card printed twice in a row loses both copies; a pull quote and a standfirst keep one', () => {
+    const config: Config = { extends: [] };
+    const lede = 'The harbour board met on Tuesday and voted to rebuild the north pier before summer, at a cost of two million.';
+    const body = 'Fishing crews have tied up at the south quay since the storm, which doubles their walk to the market hall.';
+    const quote = '"We will rebuild the pier before the season starts," the chair said.';
+    const card = 'A lighthouse keeper in Cornwall tells how the lamp room was rebuilt by hand over two winters.';
+    const more = 'Harbour dues rise by a tenth from April, the board said, the first rise in six years of rising costs.';
+    // Standfirst and first paragraph are one text, one after the other: the lede stays once (the
+    // article is long enough that the guard would not bring it back).
+    const rest = `${body}\n\n${more}\n\n${quote}\n\n${card}\n`;
+    const top = clean(`${lede}\n\n${lede}\n\n${rest}`, config);
+    expect(top.overruled).toEqual([]);
+    expect(top.text).toBe(`${lede}\n\n${rest}`);
+    // A pull quote repeated further down keeps its first copy.
+    const pull = clean(`${lede}\n\n${quote}\n\n${body}\n\n${quote}\n\n${more}\n`, config);
+    expect(pull.text).toBe(`${lede}\n\n${quote}\n\n${body}\n\n${more}\n`);
+    // A carousel card's summary, printed as alt text and as caption, after the article: both go.
+    const carousel = clean(`${lede}\n\n${body}\n\n${more}\n\nVideo\n\n${card}\n\n${card}\n`, config);
+    expect(carousel.text).toBe(`${lede}\n\n${body}\n\n${more}\n\nVideo\n`);
+    expect(carousel.removed.map((x) => x.reason)).toEqual([expect.stringMatching(/in a row \(a card\), so no copy is kept/), expect.stringMatching(/^occurs 2 times in the document \(lines 9-9, 11-11\)$/)]);
+  });
+  it('the guard brings back one copy of a repeated card, not every copy', () => {
+    const config: Config = { extends: [] };
+    const lede = 'The harbour board met on Tuesday and voted to rebuild the north pier before summer, at a cost of two million.';
+    const cards = [
+      'A lighthouse keeper in Cornwall tells how the lamp room was rebuilt by hand over two winters.',
+      'Ferry timetables change next month as the operator moves the first crossing to half past six.',
+      'The county archive opens its map room to the public for the first time in forty years this spring.',
+    ];
+    const r = clean(`${lede}\n\n${cards.map((c) => `${c}\n\n${c}`).join('\n\n')}\n`, config);
+    // Taking every copy would take most of the prose: the guard keeps the first copy of each.
+    expect(r.text).toBe(`${lede}\n\n${cards.join('\n\n')}\n`);
+  });
   it('warns when a document loses more than the guard share', () => {
     const r = clean('Advertisement\n\nSubscribe\n\nOk.\n', { extends: ['recommended'], guard: { maxRemovedShare: 0.3 } });
     expect(r.warnings.join()).toMatch(/removed 67% of the words/);

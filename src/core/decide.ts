@@ -7,6 +7,7 @@ import { introduces } from './article/lists.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
 import { isProse, WITHIN_DOCUMENT } from './repeated.js';
+import { keyOf } from './fingerprint.js';
 
 /** What goes: the proposal that takes each whole block, and the spans to cut from the others. */
 export interface Decision {
@@ -149,9 +150,18 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     let lastKept = -1;
     for (let i = 0; i < blocks.length; i++) if (!owner[i] && !taken[i]) lastKept = i;
     const footer = page && lastKept >= 0 ? lastKept + FOOTER_DISTANCE : blocks.length;
+    // A block repeated in the document comes back once: what stays holds one copy of it already,
+    // or the first that the guard brings back is that copy.
+    const held = new Set<string>();
+    for (let i = 0; i < blocks.length; i++) if (!owner[i] && !taken[i]) held.add(keyOf(blocks[i]));
     for (let i = 0; i < blocks.length; i++) {
       const p = taken[i];
       if (!p || !isProse(blocks[i].text) || p.rule === THREAD || (p.rule === OUTSIDE && i > footer)) continue;
+      if (p.rule === WITHIN_DOCUMENT) {
+        const key = keyOf(blocks[i]);
+        if (held.has(key)) continue;
+        held.add(key);
+      }
       overruled.push({ proposal: p, block: i, why: `kept: prose that shape and repetition rules would take, ${why} (guard)` });
       taken[i] = undefined;
     }

@@ -31,6 +31,16 @@ function isHeadline(text: string, index: number): boolean {
   return words >= 3 && words <= 25 && /^["'“‘]?\p{Lu}/u.test(text);
 }
 
+function adjacent(at: number[]): boolean {
+  for (let k = 1; k < at.length; k++) if (at[k] === at[k - 1] + 1) return true;
+  return false;
+}
+
+function firstProse(blocks: Block[]): number {
+  for (let i = 0; i < blocks.length; i++) if (isProse(blocks[i].text)) return i;
+  return blocks.length;
+}
+
 /** Propose removing blocks that occur more than once in the same document. */
 export function detectRepeats(blocks: Block[], options: RepeatedOptions): Proposal[] {
   const seen = new Map<string, number[]>();
@@ -42,15 +52,20 @@ export function detectRepeats(blocks: Block[], options: RepeatedOptions): Propos
     else seen.set(key, [i]);
   }
   const out: Proposal[] = [];
+  let lede = -1;
   for (const at of seen.values()) {
     if (at.length < 2) continue;
     const first = blocks[at[0]];
     const where = at.map((i) => `${blocks[i].first}-${blocks[i].last}`).join(', ');
-    const keepFirst = isProse(first.text) || isHeadline(first.text, at[0]) || isCredit(first.text);
+    // Copies one right after the other are a card printed twice (a carousel's or a gallery's
+    // summary, as alt text and as caption), not a pull quote; unless the first prose of the
+    // document is what repeats (a standfirst that is also the first paragraph).
+    const twice = adjacent(at) && (lede < 0 ? (lede = firstProse(blocks)) : lede) < at[0];
+    const keepFirst = !twice && (isProse(first.text) || isHeadline(first.text, at[0]) || isCredit(first.text));
     for (let k = keepFirst ? 1 : 0; k < at.length; k++) {
       out.push({
         rule: WITHIN_DOCUMENT,
-        reason: `occurs ${at.length} times in the document (lines ${where})${k === 0 ? '; not prose, so no copy is kept' : ''}`,
+        reason: `occurs ${at.length} times in the document (lines ${where})${k > 0 ? '' : twice ? '; printed twice in a row (a card), so no copy is kept' : '; not prose, so no copy is kept'}`,
         from: at[k],
         to: at[k],
         kind: 'context',
