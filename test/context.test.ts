@@ -410,6 +410,28 @@ describe('the ends of an article container (short lines before and after the art
     expect(clean([...STORY, ...listed].join('\n') + '\n').paragraphs).toHaveLength(3);
   });
 
+  it('a label of other stories after the article takes the list after it, long headlines with their source and date too', () => {
+    const rail = [
+      '» Recommended Stories',
+      'Full Coverage: Coastal Storms',
+      'Ferry operator weighs a second boat for the winter timetable at Harbour Weekly, Sep 21',
+      'Why the old pier matters to the town (reg. req’d) at The Coast Courier, Sep 20',
+      'Opinion & Editorials',
+      'Pay the piper, mend the pier: why the town should find the money at Northwind Daily, Sep 19',
+    ];
+    const r = clean([...STORY, ...rail].join('\n') + '\n');
+    expect(r.paragraphs).toEqual(STORY);
+    expect(r.removed.map((x) => x.rule)).toEqual(['related/section-label', ...Array(5).fill('region/outside-article')]);
+    expect(clean(r.text).text).toBe(r.text);
+    // Without the label, the long dated headlines are not short lines at the end: they stay.
+    expect(clean([...STORY, ...rail.slice(2, 4)].join('\n') + '\n').paragraphs).toEqual([...STORY, ...rail.slice(2, 4)]);
+    // A wire story's own links under "On the Net:" are not other stories: only that label's rule acts.
+    const links = ['Harbour board minutes:', 'http://example.org/minutes', 'Coastal repairs fund:', 'http://example.org/fund'];
+    expect(clean([...STORY, 'On the Net:', ...links].join('\n') + '\n').paragraphs.slice(-2)).toEqual(links.slice(2));
+    // A label with the article's prose after it takes nothing but itself.
+    expect(clean([STORY[0], 'Most Popular', 'Pier news', STORY[1]].join('\n') + '\n').paragraphs).toEqual([STORY[0], 'Pier news', STORY[1]]);
+  });
+
   it('keeps a list of names that its own sentence introduces at the end, the sentence in the run or before it', () => {
     const names = ['Ann Lee', 'Tom Hale', 'Ruth Imrie'];
     const short = [...STORY, 'The board thanked these volunteers:', ...names];

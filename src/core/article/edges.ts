@@ -11,6 +11,7 @@ import type { ArticleOptions, Block } from '../types.js';
 import { HAS_SENTENCE_END, joinedLinks, SENTENCE_END } from './classify.js';
 import { introduces, isListGap, type ListItem } from './lists.js';
 import { isCredit } from '../credit.js';
+import { isProse } from '../repeated.js';
 import { TITLE_LOOKBACK, titleShaped } from './region.js';
 
 const TITLE_WORDS = 4;
@@ -23,7 +24,8 @@ const isEdgeLine = (b: Block, o: ArticleOptions) => b.text.length < o.lengthLow 
 
 /**
  * Can edgeBlocks find anything here? Only when the first or the last block that wording leaves is
- * a short line without a sentence end: a cheap look first.
+ * a short line without a sentence end, or a label of other stories follows the last prose: a cheap
+ * look first.
  */
 export function mayHaveEdges(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): boolean {
   for (let i = 0; i < blocks.length; i++) {
@@ -33,9 +35,10 @@ export function mayHaveEdges(blocks: Block[], excluded: ArrayLike<unknown>, o: A
   }
   for (let i = blocks.length - 1; i >= 0; i--) {
     if (excluded[i]) continue;
-    return isEdgeLine(blocks[i], o) || isRail(blocks[i], o);
+    if (isEdgeLine(blocks[i], o) || isRail(blocks[i], o)) return true;
+    break;
   }
-  return false;
+  return labelAfterProse(blocks, excluded) >= 0;
 }
 
 // Separators between menu items ("News | Sport | Weather"); a headline does not stand them alone.
@@ -150,9 +153,30 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     }
   };
   runs(0, first - 1, 'before');
-  runs(last + 1, n - 1, 'after');
+  // A label of other stories ("» Recommended Stories", "Most Popular") after the article's last
+  // paragraph of prose: what follows it to the end, none of it prose, is that list of stories,
+  // however long its lines (a headline with its source and date).
+  const label = labelAfterProse(blocks, excluded);
+  if (label >= 0) {
+    for (let k = label + 1; k < n; k++) if (!skip[k]) out.push({ block: k, side: 'after' });
+  } else runs(last + 1, n - 1, 'after');
   for (const r of rails) out.push({ block: r, side: 'after', rail: joinedLinks(blocks[r], o) });
   return out;
+}
+
+// Rules whose block is only the label of a list of other stories.
+const LABEL_RULES = new Set(['related/section-label', 'related/also-list']);
+
+/** The first block after the last prose paragraph that a label rule took, or -1. */
+function labelAfterProse(blocks: Block[], excluded: ArrayLike<unknown>): number {
+  let prose = -1;
+  for (let i = blocks.length - 1; i >= 0 && prose < 0; i--) if (!excluded[i] && isProse(blocks[i].text)) prose = i;
+  if (prose < 0) return -1;
+  for (let i = prose + 1; i < blocks.length; i++) {
+    const rule = (excluded[i] as { rule?: string } | undefined)?.rule;
+    if (rule && LABEL_RULES.has(rule)) return i;
+  }
+  return -1;
 }
 
 /**
