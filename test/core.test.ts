@@ -120,6 +120,47 @@ describe('clean', () => {
     // Taking every copy would take most of the prose: the guard keeps the first copy of each.
     expect(r.text).toBe(`${lede}\n\n${cards.join('\n\n')}\n`);
   });
+  it('captions and teasers cut at one width with an ellipsis go; lines that trail off at their own lengths stay', () => {
+    const config: Config = { extends: [] };
+    const story = [
+      'The harbour board met on Tuesday and voted to rebuild the north pier before summer, at a cost of two million.',
+      'Fishing crews have tied up at the south quay since the storm, which doubles their walk to the market hall.',
+    ];
+    // A gallery's captions, each cut by the page at 100 characters and marked with " …".
+    const cut = (s: string) => s.slice(0, 98) + ' …';
+    const captions = [
+      cut('Crews lift the first of the new deck beams into place at the north pier on Monday, March 3, as a crowd watches.'),
+      cut('A fisherman mends a net at the south quay, where the fleet has tied up since the storm closed the north pier.'),
+      cut('The harbour master, left, and the board chair walk the length of the damaged pier before the vote on Tuesday.'),
+    ];
+    const r = clean([story[0], captions[0], story[1], captions[1], captions[2]].join('\n\n') + '\n', config);
+    expect(r.paragraphs).toEqual(story);
+    expect(r.removed.map((x) => x.rule)).toEqual(Array(3).fill('repeated/truncated'));
+    expect(r.removed[0].reason).toMatch(/^one of 3 blocks cut at (?:99|100) characters or so with an ellipsis \(teasers or captions\)$/);
+    // One cut caption alone says nothing of a width: it stays.
+    expect(clean([story[0], captions[0], story[1]].join('\n\n') + '\n', config).paragraphs).toHaveLength(3);
+    // A writer's lines that trail off into the next paragraph have lengths of their own.
+    const trailing = [
+      'Here is what I want you to remember, whatever the board decides about the pier this week …',
+      'And the next big question for the town, once the money is found, is the one nobody asks …',
+      'So start small …',
+    ];
+    const own = [story[0], ...trailing, story[1]];
+    expect(clean(own.join('\n\n') + '\n', config).paragraphs).toEqual(own);
+  });
+  it('the guard does not bring back captions cut at one width, however much they weigh', () => {
+    const lede = 'The harbour board met on Tuesday and voted to rebuild the north pier before summer, at a cost of two million.';
+    const cut = (s: string) => s.slice(0, 117) + '...';
+    const teasers = [
+      'WASHINGTON: The transport office said on Wednesday that ferry fares across the sound would rise by a tenth from April, the first rise in six years.',
+      'NEW YORK: A shipping firm has pleaded guilty to dumping ballast water in the harbour, and will pay a fine of two million dollars to the city.',
+      'LONDON: The lighthouse trust has bought the keeper’s cottage at Carrick Point and will open it to visitors as a museum of the coast next year.',
+      'DUBLIN: Harbour dues in four ports rise next month, the ports authority said, as the cost of dredging the channels has doubled since the storms.',
+    ].map(cut);
+    const r = clean([lede, ...teasers].join('\n\n') + '\n', { extends: [] });
+    expect(r.paragraphs).toEqual([lede]);
+    expect(r.overruled).toEqual([]);
+  });
   it('warns when a document loses more than the guard share', () => {
     const r = clean('Advertisement\n\nSubscribe\n\nOk.\n', { extends: ['recommended'], guard: { maxRemovedShare: 0.3 } });
     expect(r.warnings.join()).toMatch(/removed 67% of the words/);

@@ -1,7 +1,7 @@
 import type { Block, CleanOptions, CleanResult, Removal } from './types.js';
 import { toBlocks } from './to-blocks.js';
 import { detect } from './detect.js';
-import { detectAcross, detectRepeats } from './repeated.js';
+import { detectAcross, detectRepeats, detectTruncated } from './repeated.js';
 import { decide } from './decide.js';
 import { apply } from './apply.js';
 import { render } from './render.js';
@@ -37,7 +37,10 @@ export function cleanWith(input: string, options: CleanOptions): CleanResult {
   const kept = new Map<string, Removal>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const proposals = detect(blocks, options.rules, round > 0);
-    if (options.repeated.enabled) append(proposals, detectRepeats(blocks, options.repeated));
+    if (options.repeated.enabled) {
+      append(proposals, detectRepeats(blocks, options.repeated));
+      append(proposals, detectTruncated(blocks));
+    }
     if (options.across) append(proposals, detectAcross(blocks, options.across));
     const decision = decide(blocks, proposals, options);
     for (const o of decision.overruled) {

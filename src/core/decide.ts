@@ -6,7 +6,7 @@ import { edgeBlocks, mayHaveEdges } from './article/edges.js';
 import { introduces } from './article/lists.js';
 import type { Proposal } from './detect.js';
 import { isCredit } from './credit.js';
-import { isProse, WITHIN_DOCUMENT } from './repeated.js';
+import { isProse, TRUNCATED, WITHIN_DOCUMENT } from './repeated.js';
 import { keyOf } from './fingerprint.js';
 
 /** What goes: the proposal that takes each whole block, and the spans to cut from the others. */
@@ -129,7 +129,8 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     // Like wording, a comment thread is not weighed by the guard.
     if (owner[i] || taken[i]?.rule === THREAD) continue;
     const b = blocks[i];
-    const isP = isProse(b.text);
+    // Text cut off at the page's teaser width is nobody's paragraph, whatever it reads like.
+    const isP = isProse(b.text) && taken[i]?.rule !== TRUNCATED;
     total += b.words;
     if (isP) prose += b.words;
     if (taken[i]) {
@@ -156,7 +157,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     for (let i = 0; i < blocks.length; i++) if (!owner[i] && !taken[i]) held.add(keyOf(blocks[i]));
     for (let i = 0; i < blocks.length; i++) {
       const p = taken[i];
-      if (!p || !isProse(blocks[i].text) || p.rule === THREAD || (p.rule === OUTSIDE && i > footer)) continue;
+      if (!p || !isProse(blocks[i].text) || p.rule === THREAD || p.rule === TRUNCATED || (p.rule === OUTSIDE && i > footer)) continue;
       if (p.rule === WITHIN_DOCUMENT) {
         const key = keyOf(blocks[i]);
         if (held.has(key)) continue;

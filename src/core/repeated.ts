@@ -5,6 +5,7 @@ import type { Proposal } from './detect.js';
 
 export const WITHIN_DOCUMENT = 'repeated/within-document';
 export const ACROSS_DOCUMENTS = 'repeated/across-documents';
+export const TRUNCATED = 'repeated/truncated';
 
 /**
  * Prose is a sentence a reader would miss: enough words, a lower-case letter, and a sentence end.
@@ -73,6 +74,39 @@ export function detectRepeats(blocks: Block[], options: RepeatedOptions): Propos
     }
   }
   return out;
+}
+
+// A page cuts its teasers and captions at one width and marks the cut with an ellipsis: three or
+// more blocks that end so, this long, within this many characters of one length. A writer's own
+// lines that trail off ("Here's what I want you to remember …") vary in length; two of them can
+// match by chance.
+const TRUNCATED_END = /(?:…|\.\.\.)$/;
+const TRUNCATED_MIN = 60;
+const TRUNCATED_SPREAD = 2;
+const TRUNCATED_RUN = 3;
+
+/** Propose removing blocks cut at one width with an ellipsis (teasers, gallery captions). */
+export function detectTruncated(blocks: Block[]): Proposal[] {
+  const cut: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i].text;
+    if (t.length >= TRUNCATED_MIN && TRUNCATED_END.test(t)) cut.push(i);
+  }
+  if (cut.length < TRUNCATED_RUN) return [];
+  cut.sort((a, b) => blocks[a].text.length - blocks[b].text.length);
+  const out: Proposal[] = [];
+  for (let k = 0; k < cut.length; ) {
+    let end = k;
+    while (end + 1 < cut.length && blocks[cut[end + 1]].text.length - blocks[cut[k]].text.length <= TRUNCATED_SPREAD) end++;
+    if (end - k + 1 >= TRUNCATED_RUN) {
+      const width = blocks[cut[k]].text.length;
+      for (let m = k; m <= end; m++) {
+        out.push({ rule: TRUNCATED, reason: `one of ${end - k + 1} blocks cut at ${width} characters or so with an ellipsis (teasers or captions)`, from: cut[m], to: cut[m], kind: 'context' });
+      }
+    }
+    k = end + 1;
+  }
+  return out.sort((a, b) => a.from - b.from);
 }
 
 /** Propose removing blocks that the batch's counting pass found in many documents of the group. */
