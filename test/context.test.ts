@@ -227,6 +227,32 @@ describe('lists and tables on a whole page (the region step keeps them in the ar
     expect(clean(r.text).text).toBe(r.text);
   });
 
+  it('the article goes on after a box of stats and video links when it names the same people; a teaser there, naming others, goes', () => {
+    const main = [
+      ...PROSE,
+      'Dana Whitcombe scored twice for the Gulls, the first after eleven minutes from a corner that Ivo Brandt flicked on at the near post, and the second from the penalty spot after Port Ellis had brought down Hal Moss in the area.',
+      'Ivo Brandt added the third when the Port Ellis goalkeeper spilled a long shot from Sam Ortiz, and the Harbor City crowd, which had been quiet for most of the first half, finally found its voice for the last twenty minutes of the game.',
+      'Port Ellis pulled one back late on through their captain, but the Gulls held on, and Whitcombe said afterwards that the squad had talked all week about starting quickly, which it had failed to do in four of its first six home games.',
+    ];
+    const box = ['Match Stats', ...TABLE.slice(12), 'Video: Whitcombe on the win', 'Photos: The best of Saturday'];
+    const more =
+      'Whitcombe, who joined the Gulls from Tidewater last summer, now has nine goals this season, and Brandt said the Harbor City dressing room believed that Port Ellis would not be the last side to find her hard to stop before the spring.';
+    const teaser =
+      'Lena Okafor and the Riverside Rowing Club crew from Kestrel Bay won the autumn regatta at Millbrook on Sunday, beating the Danforth eight by two lengths in a race that the Kestrel coach, Ruth Imrie, called the best of her long career.';
+    // The article outweighs the paragraph after the box more than three times over.
+    const season = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].map(
+      (k) => `In the ${k} part of the season review, the club's board went through the accounts line by line and explained why the wage bill had grown faster than ticket sales, which the supporters' trust had asked about for months.`,
+    );
+    const page = (after: string) => [...NAV, 'Gulls Beat Port Ellis to Climb Into Second Place', 'By Nell Ashworth', ...main, ...season, ...box, after, ...FOOTER].join('\n') + '\n';
+    const r = clean(page(more));
+    for (const p of [...main, ...season, more]) expect(r.paragraphs).toContain(p);
+    for (const item of ['Sitemap', 'Sports']) expect(r.paragraphs).not.toContain(item);
+    expect(clean(r.text).text).toBe(r.text);
+    const other = clean(page(teaser)).paragraphs;
+    for (const p of [...main, ...season]) expect(other).toContain(p);
+    expect(other).not.toContain(teaser);
+  });
+
   it('a short sentence before the closing quote does not end the article', () => {
     const end = ['The mayor warned shop owners against raising prices.', '"Nobody will lose a job over this storm, and we will all rebuild the harbour together," she told the crews.'];
     const r = clean(page([], end));

@@ -129,6 +129,20 @@ const OPENING_PARAGRAPHS = 2;
 const OPENING_WORDS = 20;
 const MENU_PARTS = 20;
 
+// A run after the article continues it when it has this many distinct capitalised words, and this
+// share of them are in the article. Measured on the dev corpus: 5 to 12 names and a share of 0.4 or
+// 0.5 gave the same figures; at 0.7 nothing was found.
+const CONTINUED_NAMES = 8;
+const CONTINUED_SHARE = 0.5;
+const NAME = /\p{Lu}[\p{L}'’-]{2,}/gu;
+
+/** The capitalised words of blocks from..to that wording left (names, mostly, and sentence starts). */
+function namesIn(blocks: Block[], excluded: ArrayLike<unknown>, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = from; i <= to; i++) if (!excluded[i]) for (const m of blocks[i].text.matchAll(NAME)) out.add(m[0]);
+  return out;
+}
+
 /** Does this input look like a page (many short or link-like lines), where the region step pays? */
 export function looksLikePage(blocks: Block[], excluded: ArrayLike<unknown>, o: ArticleOptions): boolean {
   let n = 0;
@@ -257,6 +271,25 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     let paragraphs = 0;
     for (let i = regions[k].from; i <= regions[k].to; i++) if (revised[i] === 'good' && !excluded[i] && f[i].words >= OPENING_WORDS) paragraphs++;
     if (paragraphs >= OPENING_PARAGRAPHS) kept[k] = true;
+  }
+  // After the article, a lighter run a few blocks on continues it (past a box of stats or links
+  // inside it) when it speaks of the article's people and places: most of its names are the
+  // article's. Teasers of other stories name others.
+  let ours: Set<string> | undefined;
+  for (let k = 1; k < regions.length; k++) {
+    if (kept[k] || !kept[k - 1]) continue;
+    let gap = 0;
+    for (let i = regions[k - 1].to + 1; i < regions[k].from && gap <= OPENING_GAP; i++) if (!excluded[i]) gap++;
+    if (gap > OPENING_GAP) continue;
+    const theirs = namesIn(blocks, excluded, regions[k].from, regions[k].to);
+    if (theirs.size < CONTINUED_NAMES) continue;
+    if (!ours) {
+      ours = new Set<string>();
+      for (let j = 0; j < regions.length; j++) if (kept[j]) for (const w of namesIn(blocks, excluded, regions[j].from, regions[j].to)) ours.add(w);
+    }
+    let shared = 0;
+    for (const w of theirs) if (ours.has(w)) shared++;
+    if (shared >= CONTINUED_SHARE * theirs.size) kept[k] = true;
   }
   for (const [k, r] of regions.entries()) {
     if (!kept[k]) continue;
