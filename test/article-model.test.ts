@@ -11,9 +11,19 @@ const classes = (text: string) => {
 };
 
 describe('block features', () => {
-  it('a Japanese sentence of 20 characters reads as a sentence (the fallback scales its length to the script)', () => {
-    const rows = classes('港の桟橋は四月から修理されることになりました。\n\n会員登録\n');
-    expect(rows[0][1]).toBe(0.35);
+  it('a Japanese sentence reads as prose by its Hiragana (particles, endings); labels of kanji and katakana do not', () => {
+    const rows = classes('港の桟橋は四月から修理されることになりました。\n\n会員登録\n\nプライバシーポリシー\n');
+    // 15 of its 22 characters are Hiragana: past the "good" threshold of 0.32.
+    expect(rows[0][1]).toBeCloseTo(15 / 22, 5);
+    // Too short for a share (the fallback's 0.1), and none at all.
+    expect(rows[1][1]).toBe(0.1);
+    expect(rows[2][1]).toBe(0);
+  });
+
+  it('a Chinese sentence reads as prose by its function characters; a run of headlines without a sentence end does not', () => {
+    const rows = classes('港务委员会星期二晚上举行会议，同意在夏季开始之前重建北码头。\n\n相关新闻 渡轮票价四月起上调一成 海港图书馆周末延长开放时间 灯塔修复工程获得地区基金支持 市区公交线路调整一览 本周天气周末有大风\n');
+    // Above the "near-good" threshold of 0.2, as an English sentence of its length is.
+    expect(rows[0][1]).toBeGreaterThan(0.2);
     expect(rows[1][1]).toBe(0.1);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean, cleanWith, compileConfig, type Config } from '../src/index.js';
 import { decodeLines } from '../src/core/decode.js';
-import { continues, segment } from '../src/core/segment.js';
+import { continues, segment, wordCount } from '../src/core/segment.js';
 
 describe('decode', () => {
   it('counts decoded entities and repaired double encodings', () => {
@@ -79,6 +79,23 @@ describe('clean', () => {
     expect(clean('Please subscribe now.\n\nReaders who subscribe get the paper on Sunday mornings.\n', only([rule])).text).toBe(
       'Readers who subscribe get the paper on Sunday mornings.\n',
     );
+  });
+  it('other scripts: word limits hold without spaces (a Japanese or Chinese paragraph that mentions a copyright stays), and rules skip punctuation, not letters, before their words', () => {
+    const ja =
+      '港湾委員会は火曜日の夕方に会合を開き、夏のシーズンが始まる前に北側の桟橋を建て直すことで合意した。資料には© 2024 港湾委員会と書かれていたが、委員たちによると、古い木材は三度の冬の嵐で傷んでいるという。';
+    const zh = '港务委员会星期二晚上举行会议，同意在夏季开始之前重建北码头。文件上写着© 2024 港务委员会，委员们说，旧的木材已经被三个冬天的风暴损坏，渡轮公司再也不能安全地使用这个泊位。';
+    for (const p of [ja, zh]) {
+      const r = clean(`${p}\n\n© 2024 海港晚报\n`);
+      expect(r.paragraphs).toEqual([p]);
+      expect(r.removed.map((x) => x.rule)).toEqual(['legal/copyright-line']);
+    }
+    // A rule that skips what comes before its words skips punctuation, not the letters of another script.
+    const ru = 'Председатель сказал, что кнопка click here на сайте порта больше не работает.';
+    expect(clean(`${ru}\n`).paragraphs).toEqual([ru]);
+    // About two and a half characters to a word; a token of them alone counts once.
+    expect(wordCount('首页')).toBe(1);
+    expect(wordCount('Kindle for PCの起動')).toBe(5);
+    expect(wordCount(zh)).toBeGreaterThan(30);
   });
   it('repeated blocks: later copies go, a prose first copy stays, a non-prose first copy goes', () => {
     const config: Config = { extends: [] };

@@ -1,6 +1,6 @@
 import { DEFAULT_ARTICLE, type ArticleOptions, type Block, type CleanOptions } from './types.js';
 import { findRegion, looksLikePage } from './article/region.js';
-import { joinedLinks, NO_WORDS, SENTENCE_END } from './article/classify.js';
+import { COLON_END, joinedLinks, NO_WORDS, SENTENCE_END } from './article/classify.js';
 import { findThread } from './article/thread.js';
 import { edgeBlocks, mayHaveEdges } from './article/edges.js';
 import { introduces } from './article/lists.js';
@@ -224,5 +224,5 @@ function isListInArticle(blocks: Block[], owner: Array<Proposal | undefined>, fr
 // A list item or table cell: not a sentence, and short (a table row of figures runs to 20 or 30
 // words). A list longer than MAX_ITEMS is not read as one.
 const MAX_ITEM_WORDS = 40;
-const isItem = (b: Block) => b.words <= MAX_ITEM_WORDS && !isProse(b.text) && !b.text.endsWith(':');
+const isItem = (b: Block) => b.words <= MAX_ITEM_WORDS && !isProse(b.text) && !COLON_END.test(b.text);
 const MAX_ITEMS = 60;

@@ -2,6 +2,7 @@ import type { Block } from './types.js';
 import { cleanCharacters, decodeAgain, type LineRepair } from './decode.js';
 import { repairMojibake, type Repair } from './mojibake.js';
 import { leadKeys } from './prefilter.js';
+import { unspacedWords } from './scripts.js';
 
 // A line that opens with one of these closes the sentence the previous line left open
 // ("provided by " / "Tidewater" / ". Powered by"). Straight quotes count only when they close something:
@@ -11,6 +12,7 @@ const TERMINAL = /[.!?:"”’)\]]$/;
 const INDENT = /^(?:\t| {2,})/;
 const BLANK = /^\s*$/;
 
+/** Words: runs between spaces, and in scripts without spaces two characters to a word. */
 export function wordCount(text: string): number {
   let n = 0;
   let inWord = false;
@@ -19,15 +21,15 @@ export function wordCount(text: string): number {
     if (!space && !inWord) n++;
     inWord = !space;
   }
-  return n;
+  return n + unspacedWords(text);
 }
 
-/** Words of folded text (single spaces, trimmed): one more than its spaces. */
+/** Words of folded text (single spaces, trimmed): one more than its spaces, and as wordCount. */
 function foldedWords(text: string): number {
   if (text.length === 0) return 0;
   let n = 1;
   for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) n++;
-  return n;
+  return n + unspacedWords(text);
 }
 
 // Two white space characters in a row, or any kind but the plain space: what needs more than a trim.

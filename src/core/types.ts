@@ -9,6 +9,9 @@ export interface WordStats {
   last: string | undefined;
   /** Characters in scripts without spaces between words. */
   unspaced: number;
+  /** Of those, Hiragana (Japanese particles and endings) and Chinese function characters (的, 了, 是 ...). */
+  kana: number;
+  function: number;
 }
 
 /** One paragraph as the segmenter built it from the input lines. */

@@ -9,4 +9,5 @@ declare module 'stopword/dist/stopword.esm.mjs' {
   export const nld: string[];
   export const pol: string[];
   export const rus: string[];
+  export const zho: string[];
 }

@@ -18,12 +18,29 @@ export interface BlockFeatures {
 
 export const SENTENCE_END = /[.!?…。！？]["'”’)\]」』]?$/;
 export const HAS_SENTENCE_END = /[.!?…。！？](?:\s|$)|[。！？]/;
+/** A colon at the end, the full-width one of Chinese and Japanese too. */
+export const COLON_END = /[:：]$/;
 const LINK_PIECE = 40;
 
-function features(b: Block, w: WordStats, lang: number | undefined): BlockFeatures {
+// Japanese and Chinese text without spaces: the share of a block's characters that are Hiragana
+// (particles, endings) or Chinese function characters stands in for its stopword share, divided by
+// what plain prose scores (bench/stopword-coverage.mjs on fixtures/languages/: Japanese 0.53, no
+// more than English's 0.50 counts; Chinese 0.23) so the thresholds mean what they do in English. A
+// menu of katakana and kanji nouns has little of either.
+const UNSPACED_COVERAGE = { jpn: 1, zho: 0.46 };
+const UNSPACED_MIN = 5;
+// Titles of other articles run together ("関連記事" and seven headlines) read like prose by their
+// Hiragana; prose this long (two headlines' worth, twice the model's short line in these scripts)
+// has a sentence end somewhere.
+const UNSPACED_RUN_ON = 48;
+export type Unspaced = keyof typeof UNSPACED_COVERAGE;
+
+function features(b: Block, w: WordStats, lang: number | undefined, script: Unspaced | undefined): BlockFeatures {
   let stopwords: number;
   if (lang !== undefined) {
     stopwords = stopwordShare(w, lang);
+  } else if (script && w.unspaced >= UNSPACED_MIN && (b.text.length < UNSPACED_RUN_ON || HAS_SENTENCE_END.test(b.text))) {
+    stopwords = (script === 'jpn' ? w.kana : w.function) / w.unspaced / UNSPACED_COVERAGE[script];
   } else {
     // No list for the language: a block of sentences reads as stopword-rich, anything else not. In a
     // script without spaces a character carries about what three do in a spaced one.
@@ -31,6 +48,15 @@ function features(b: Block, w: WordStats, lang: number | undefined): BlockFeatur
     stopwords = HAS_SENTENCE_END.test(b.text) && long ? 0.35 : 0.1;
   }
   return { chars: b.text.length, words: b.words, stopwords, links: linkDensity(b), cls: 'bad' };
+}
+
+/**
+ * Japanese where a tenth of the unspaced characters are Hiragana; Chinese where a twentieth are
+ * function characters (plain Chinese prose: a fifth); else (Thai, Khmer ...) none.
+ */
+function unspacedScript(unspaced: number, kana: number, fn: number): Unspaced | undefined {
+  if (kana >= 0.1 * unspaced) return 'jpn';
+  return fn >= 0.05 * unspaced ? 'zho' : undefined;
 }
 
 /** Share of the block's characters in lone short text nodes (link texts), when it was several nodes. */
@@ -97,9 +123,16 @@ export function classifyBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o:
   // In a script without spaces (Chinese, Japanese, Thai) a character carries about what three
   // do in a spaced one: the length thresholds shrink to match.
   let unspaced = 0;
-  for (const w of words) unspaced += w.unspaced;
+  let kana = 0;
+  let fn = 0;
+  for (const w of words) {
+    unspaced += w.unspaced;
+    kana += w.kana;
+    fn += w.function;
+  }
   const lengths = unspaced > 0.3 * chars ? { ...o, lengthLow: Math.round(o.lengthLow / 3), lengthHigh: Math.round(o.lengthHigh / 3) } : o;
-  const f: BlockFeatures[] = blocks.map((b, i) => features(b, words[i], lang));
+  const script = lang === undefined && unspaced > 0.3 * chars ? unspacedScript(unspaced, kana, fn) : undefined;
+  const f: BlockFeatures[] = blocks.map((b, i) => features(b, words[i], lang, script));
   // Hard-wrapped prose arrives as a block per line ("made his debut for" / "Chelsea yesterday and"):
   // lines that run on into the next are classified together, as the sentence they are.
   for (let i = 0; i < n; ) {

@@ -57,7 +57,7 @@ function isAuthors(text: string): boolean {
  * figure first, no menu separator, not an author line.
  */
 function isTitle(b: Block, min: number): boolean {
-  return titleShaped(b.text, b.words, min) && /^["'“‘]?[\p{Lu}\p{N}]/u.test(b.text) && !SEPARATOR.test(b.text) && !isAuthors(b.text);
+  return titleShaped(b.text, b.words, min) && /^["'“‘]?[\p{Lu}\p{Lo}\p{N}]/u.test(b.text) && !SEPARATOR.test(b.text) && !isAuthors(b.text);
 }
 
 /** A block that goes from an end of a container: a short line before or after the article, or a rail of headlines after it. */

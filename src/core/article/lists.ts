@@ -1,18 +1,24 @@
 // Lists and tables inside the article: a gap of short items between two stretches of the article
 // region (a stats table, a spec list) belongs to the article, and shape rules do not take it.
 import type { ArticleOptions, Block } from '../types.js';
-import { SENTENCE_END, type BlockFeatures } from './classify.js';
+import { COLON_END, SENTENCE_END, type BlockFeatures } from './classify.js';
+import { unspacedChars } from '../scripts.js';
 
 const MAX_LIST = 60;
 const MAX_LINKED_ITEMS = 0.2;
 const MIN_FIGURE_ITEMS = 0.3;
+
+// A Chinese or Japanese sentence that introduces a list ("施工期间的安排如下："): longer than a
+// label ("热门文章：") in a script without capitals.
+const UNSPACED_INTRO = 8;
 
 /**
  * A list introduced by its own sentence ("The band will play these venues:"): a colon at the end of
  * at most 30 words, two or more of them lower-case, not a label ("Most Popular:", "More from Fox News:").
  */
 export function introduces(b: Block): boolean {
-  if (!b.text.endsWith(':') || b.words > 30) return false;
+  if (!COLON_END.test(b.text) || b.words > 30) return false;
+  if (unspacedChars(b.text) >= UNSPACED_INTRO) return true;
   let lower = 0;
   for (const w of b.text.split(' ')) if (/^\p{Ll}/u.test(w)) lower++;
   return lower >= 2;

@@ -3,7 +3,7 @@
 // input is boilerplate even when no rule names it (an unseen legal wording, "Follow X on /
 // Instagram" fragments, teaser rails).
 import type { ArticleOptions, Block } from '../types.js';
-import { classifyBlocks, linkDensity, SENTENCE_END, type BlockClass, type BlockFeatures } from './classify.js';
+import { classifyBlocks, COLON_END, linkDensity, SENTENCE_END, type BlockClass, type BlockFeatures } from './classify.js';
 import { findThread, type Thread } from './thread.js';
 import { keepListsBetween } from './lists.js';
 
@@ -54,7 +54,7 @@ export function titleShaped(text: string, words: number, min: number): boolean {
 }
 
 /**
- * The nearest of the few blocks before `from` that reads as a title: four to 25 words, a capital
+ * The nearest of the few blocks before `from` that reads as a title: four to 25 words, a capital (or a letter of a script without capitals)
  * first, no sentence end, no link pieces, at most one word with digits (not a date line), not a
  * byline. -1 when there is none.
  */
@@ -63,7 +63,7 @@ function titleBefore(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<un
     if (excluded[t]) continue;
     seen++;
     const text = blocks[t].text;
-    if (f[t].links > 0 || !/^\p{Lu}/u.test(text) || !titleShaped(text, f[t].words, 4)) continue;
+    if (f[t].links > 0 || !/^[\p{Lu}\p{Lo}]/u.test(text) || !titleShaped(text, f[t].words, 4)) continue;
     return t;
   }
   return -1;
@@ -106,7 +106,7 @@ function tailOf(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown
         continue;
       }
     }
-    if (blocks[k].text.endsWith(':') && f[k].words >= 3 && f[k].words <= 30) {
+    if (COLON_END.test(blocks[k].text) && f[k].words >= 3 && f[k].words <= 30) {
       end = k++;
       while (k <= to && f[k].cls === 'short' && f[k].links === 0) end = k++;
       continue;
@@ -308,8 +308,8 @@ export function findRegion(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
     let intro = to;
     // The walk back passes over items, not sentences, whatever their class: the colon runs on into
     // the first item, which then reads as good with it.
-    while (intro > from && !excluded[intro] && f[intro].words <= 40 && !SENTENCE_END.test(blocks[intro].text) && !blocks[intro].text.endsWith(':')) intro--;
-    if (blocks[intro].text.endsWith(':') && f[intro].words >= 3) while (to + 1 < n && item(to + 1)) lists.add(++to);
+    while (intro > from && !excluded[intro] && f[intro].words <= 40 && !SENTENCE_END.test(blocks[intro].text) && !COLON_END.test(blocks[intro].text)) intro--;
+    if (COLON_END.test(blocks[intro].text) && f[intro].words >= 3) while (to + 1 < n && item(to + 1)) lists.add(++to);
     for (let i = from; i <= to; i++) inside[i] = 1;
   }
   keepListsBetween(blocks, f, excluded, inside, titles, lists, o);

@@ -1,6 +1,7 @@
 // The ES module build, so that the bundler keeps these nine lists and drops the other 53.
-import { deu, eng, fra, ita, nld, pol, por, rus, spa } from 'stopword/dist/stopword.esm.mjs';
+import { deu, eng, fra, ita, nld, pol, por, rus, spa, zho } from 'stopword/dist/stopword.esm.mjs';
 import type { Block, WordStats } from '../types.js';
+import { unspacedChars } from '../scripts.js';
 
 export type { WordStats } from '../types.js';
 
@@ -90,12 +91,12 @@ function stopwordBitsAt(words: Array<string | undefined>, text: string, from: nu
 // Punctuation and symbols at a word's ends are not part of it; letters, digits and marks of any
 // script are (ASCII punctuation and the common quotes and dashes are what scraped text has).
 const isWordChar = (c: number) => !((c < 48 && c !== 39) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 191) || (c >= 0x2010 && c <= 0x206f));
-// Scripts written without spaces between words: word counts and stopword lists say nothing there.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
-// Every character of those scripts lies in these ranges; curly quotes, dashes and the rest of
-// U+2000-U+2E7F, common in Latin text, do not, so most blocks skip the script scan.
-const MAY_BE_UNSPACED = /[\u0e00-\u1fff\u2e80-\uffff]/;
+const HIRAGANA = /\p{Script=Hiragana}/gu;
+// Chinese has no spaces to split words at, but its function words are mostly one character each:
+// the single characters of the package's Chinese list (的, 了, 是, 在 ...).
+let functionChars: RegExp | undefined;
+const functionPattern = () => (functionChars ??= new RegExp(`[${zho.filter((w) => [...w].length === 1).join('')}]`, 'gu'));
 
 /** The words of lower-cased, folded text as wordStats sees them: split at spaces, end punctuation cut. */
 export function wordsOf(text: string): string[] {
@@ -147,7 +148,10 @@ export function wordStats(b: Block): WordStats {
     start = end + 1;
   }
   const last = words ? text.slice(lastFrom, lastTo) : undefined;
-  s = { words, hits: hits ?? NO_HITS, last, unspaced: MAY_BE_UNSPACED.test(b.text) ? (b.text.match(UNSPACED)?.length ?? 0) : 0 };
+  const unspaced = unspacedChars(b.text);
+  const kana = unspaced ? (b.text.match(HIRAGANA)?.length ?? 0) : 0;
+  const fn = unspaced ? (b.text.match(functionPattern())?.length ?? 0) : 0;
+  s = { words, hits: hits ?? NO_HITS, last, unspaced, kana, function: fn };
   b.wordStats = s;
   return s;
 }
