@@ -23,3 +23,21 @@ for (const [lang, list] of Object.entries(lists)) {
 }
 console.log('list  entries  words  coverage  × English');
 for (const [lang, n, words, share] of rows) console.log(`${lang.padEnd(5)} ${String(n).padStart(7)} ${String(words).padStart(6)} ${share.toFixed(3).padStart(9)} ${(share / eng).toFixed(2).padStart(10)}`);
+
+// Scripts without spaces: the model reads the share of characters that are Hiragana (Japanese) or
+// one-character Chinese stopwords (UNSPACED_COVERAGE in src/core/article/classify.ts).
+const { zho } = await import('stopword/dist/stopword.esm.mjs');
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const measures = {
+  jpn: ['Hiragana', /\p{Script=Hiragana}/gu],
+  zho: ['function characters', new RegExp(`[${zho.filter((w) => [...w].length === 1).join('')}]`, 'gu')],
+};
+console.log('\ntext  share of                characters  share  × English');
+for (const [lang, [name, re]] of Object.entries(measures)) {
+  const file = path.join(dir, `${lang}.txt`);
+  if (!fs.existsSync(file)) continue;
+  const text = fs.readFileSync(file, 'utf8');
+  const all = text.match(unspaced)?.length ?? 0;
+  const share = (text.match(re)?.length ?? 0) / all;
+  console.log(`${lang.padEnd(5)} ${name.padEnd(22)} ${String(all).padStart(10)} ${share.toFixed(3).padStart(6)} ${(share / eng).toFixed(2).padStart(10)}`);
+}
