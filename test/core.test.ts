@@ -74,6 +74,15 @@ describe('clean', () => {
     const story = 'The harbour board met on Tuesday and voted to rebuild the pier.';
     expect(clean(`Facebook\n\n${story}\n\nFacebook\n\nTwitter\n\nEmail\n`, only([rule])).text).toBe(`Facebook\n\n${story}\n`);
   });
+  it('maxBlockWords keeps a span rule out of long blocks, the first round and later ones alike', () => {
+    const rule = { id: 'x/m', match: 'phrase' as const, pattern: 'Share this', action: 'remove-match' as const, maxBlockWords: 8 };
+    const long = 'Readers can share this story with friends, the editor said on Tuesday, and many did.';
+    const r = clean(`Pier repairs begin Share this\n\n${long}\n`, only([rule]));
+    expect(r.paragraphs).toEqual(['Pier repairs begin', long]);
+    // Through the compiled config as well (the dispatched path), and with the limit lifted the long block loses its words.
+    expect(cleanWith(`${long}\n`, compileConfig({ extends: [], rules: [rule] })).paragraphs).toEqual([long]);
+    expect(clean(`${long}\n`, only([{ ...rule, maxBlockWords: undefined }])).paragraphs[0]).not.toContain('share this');
+  });
   it('maxWords keeps a long block that contains the pattern', () => {
     const rule = { id: 'x/g', match: 'phrase' as const, pattern: 'subscribe', maxWords: 5 };
     expect(clean('Please subscribe now.\n\nReaders who subscribe get the paper on Sunday mornings.\n', only([rule])).text).toBe(

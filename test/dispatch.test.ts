@@ -67,4 +67,25 @@ describe('rule dispatch', () => {
     // The 1,500-word block is within the 5,000-word limit of zz1 only; the short ones within the 3-word limit.
     expect(got.map((p) => p.rule).sort()).toEqual(['local/long-1', 'local/long-2', 'local/long-39', 'local/long-4'].sort());
   });
+
+  it('span rules with a block word limit: the table and the rule run alone agree, past the table too', () => {
+    const config = {
+      extends: ['recommended'],
+      rules: Array.from({ length: 36 }, (_, k) => ({
+        id: `local/span-${k}`,
+        match: 'phrase' as const,
+        pattern: `zz${k} marker`,
+        action: 'remove-match' as const,
+        maxBlockWords: [3, 8, 5000][k % 3],
+      })),
+    };
+    const rules = compileConfig(config).rules;
+    const long = Array.from({ length: 1500 }, (_, k) => `word${k}`).join(' ');
+    const text = `Intro line here.\n\n${long} zz2 marker and zz4 marker.\n\nzz0 marker\n\nzz1 marker in six words here\n\nzz3 marker ok`;
+    const blocks = toBlocks(text).blocks;
+    const got = detect(blocks, rules);
+    expect(got).toEqual(oneRuleAtATime(blocks, rules));
+    // 1,500 words: only the 5,000-word limit (zz2); zz4's limit is 8. Six words: within 8 (zz1), not 3.
+    expect(got.map((p) => p.rule).sort()).toEqual(['local/span-0', 'local/span-1', 'local/span-2', 'local/span-3'].sort());
+  });
 });

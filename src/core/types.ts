@@ -106,6 +106,8 @@ export interface CompiledRule {
   action: Action;
   count: number;
   maxWords: number;
+  /** remove-match: blocks with more words than this are not searched. */
+  maxBlockWords?: number;
   minRun: number;
   position?: { from: 'start' | 'end'; within: number };
   test: Pattern;

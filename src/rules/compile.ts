@@ -84,6 +84,7 @@ export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
     action,
     count: spec.count ?? 1,
     maxWords: spec.maxWords ?? DEFAULT_MAX_WORDS,
+    maxBlockWords: spec.maxBlockWords,
     minRun: spec.minRun ?? 1,
     position: spec.position,
     test,

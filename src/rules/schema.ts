@@ -40,6 +40,11 @@ export const RuleSchema = z
       .optional()
       .describe('Fire only within the first or last `within` blocks.'),
     maxWords: z.int().min(1).optional().describe('The guard: never remove a block (or span) with more words than this (default 40).'),
+    maxBlockWords: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('remove-match: never search a block with more words than this, so the rule cannot fire inside a long paragraph (default: no limit).'),
     minRun: z.int().min(1).optional().describe('Fire only where at least this many consecutive blocks match.'),
     examples: z.array(ExampleSchema).optional(),
   })

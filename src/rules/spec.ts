@@ -24,6 +24,8 @@ export interface RuleSpec {
   position?: { from: 'start' | 'end'; within: number };
   /** The guard: a block (or match) with more words than this is never removed by the rule. */
   maxWords?: number;
+  /** remove-match: never search a block with more words than this (a span rule kept out of long paragraphs). */
+  maxBlockWords?: number;
   /** Fire only where at least this many consecutive blocks match (share-button runs). */
   minRun?: number;
   examples?: RuleExample[];

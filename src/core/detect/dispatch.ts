@@ -46,7 +46,10 @@ export function dispatchOf(rules: CompiledRule[], free: (r: CompiledRule) => boo
   return d;
 }
 
-const limitsBlock = (r: CompiledRule) => r.action === 'remove-block';
+// The most words a block may have for the rule to look at it: a whole-block rule's guard, or a span
+// rule's own limit on the blocks it searches.
+const blockLimit = (r: CompiledRule): number | undefined => (r.action === 'remove-block' ? r.maxWords : r.maxBlockWords);
+const limitsBlock = (r: CompiledRule) => blockLimit(r) !== undefined;
 
 function build(all: CompiledRule[], free: (r: CompiledRule) => boolean, index: NeedleIndex | undefined): Dispatch {
   const rules: CompiledRule[] = [];
@@ -60,7 +63,7 @@ function build(all: CompiledRule[], free: (r: CompiledRule) => boolean, index: N
   const width = Math.max(1, Math.ceil(rules.length / 32));
   const set = (m: Int32Array, row: number, j: number) => (m[row * width + (j >>> 5)] |= 1 << (j & 31));
   let top = 0;
-  for (const r of rules) if (limitsBlock(r)) top = Math.max(top, r.maxWords);
+  for (const r of rules) if (limitsBlock(r)) top = Math.max(top, blockLimit(r)!);
   const wordRows = Math.min(top, MAX_WORD_ROWS) + 1;
   const byWords = new Int32Array(wordRows * width);
   const lastRow = new Int32Array(width);
@@ -71,7 +74,7 @@ function build(all: CompiledRule[], free: (r: CompiledRule) => boolean, index: N
   const fromNeedles = new Int32Array(4 * 256 * width);
   rules.forEach((r, j) => {
     set(everyRule, 0, j);
-    for (let w = 0; w < wordRows; w++) if (!limitsBlock(r) || w <= r.maxWords) set(byWords, w, j);
+    for (let w = 0; w < wordRows; w++) if (!limitsBlock(r) || w <= blockLimit(r)!) set(byWords, w, j);
     if (!limitsBlock(r)) set(lastRow, 0, j);
     for (let c = 0; c < 128; c++) {
       if (!r.leadMask || (r.leadMask[c] & 1) !== 0) set(byPlain, c, j);
@@ -130,7 +133,7 @@ function wordsPast(d: Dispatch, words: number, k: number): number {
   let m = d.lastRow[k];
   for (let j = k * 32; j < Math.min(d.rules.length, k * 32 + 32); j++) {
     const r = d.rules[j];
-    if (limitsBlock(r) && words <= r.maxWords) m |= 1 << (j & 31);
+    if (limitsBlock(r) && words <= blockLimit(r)!) m |= 1 << (j & 31);
   }
   return m;
 }

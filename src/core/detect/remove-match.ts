@@ -9,7 +9,8 @@ export function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
   const free = contextFree(rule);
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    if ((free && claimedBefore(round, i)) || !inPosition(rule, i, n) || !mayMatchAt(rule, b, i, round)) continue;
+    if ((free && claimedBefore(round, i)) || (rule.maxBlockWords !== undefined && b.words > rule.maxBlockWords)) continue;
+    if (!inPosition(rule, i, n) || !mayMatchAt(rule, b, i, round)) continue;
     spansAt(rule, b, i, out);
   }
 }
