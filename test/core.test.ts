@@ -187,6 +187,16 @@ describe('clean', () => {
     expect(r.paragraphs).toEqual([lede]);
     expect(r.overruled).toEqual([]);
   });
+  it('a box of "X said:" comments before the article does not take the article that follows its last signature', () => {
+    const article = [
+      'The council voted on Tuesday to close the old pier for repairs, ending a month of argument over its future. Councillors said the decision had been the hardest of the year, and that the town would be asked again in the spring.',
+      'Work is expected to start in the spring and to take most of the year, the harbour master said. She added that the contractors had been told to keep the north steps open for the lifeboat crew, who use them several times a week.',
+    ];
+    const r = clean(['Latest comments', 'Gull said:', 'Great news for the town.', 'Ferry Fan said:', ...article].join('\n\n') + '\n');
+    for (const p of article) expect(r.paragraphs).toContain(p);
+    // One paragraph of it alone is what a last comment looks like: it goes with the section.
+    expect(clean(['Latest comments', 'Gull said:', 'Great news for the town.', 'Ferry Fan said:', article[0]].join('\n\n') + '\n').paragraphs).toEqual([]);
+  });
   it('warns when a document loses more than the guard share', () => {
     const r = clean('Advertisement\n\nSubscribe\n\nOk.\n', { extends: ['recommended'], guard: { maxRemovedShare: 0.3 } });
     expect(r.warnings.join()).toMatch(/removed 67% of the words/);

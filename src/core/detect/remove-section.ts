@@ -25,10 +25,19 @@ export function sectionRule(rule: CompiledRule, blocks: Block[], out: Proposal[]
   const hits: number[] = [];
   for (let i = start + 1; i < n; i++) if (confirm.test(blocks[i].text)) hits.push(i);
   if (hits.length < rule.minConfirm) return;
+  // A signature that ends in a colon ("Ann said:", "Ann wrote:") has its comment after it: the last
+  // one's text belongs to the section, however long, when it is the last prose of the page. (Where
+  // more prose follows, that is the article after a box of comments in a sidebar.)
+  let lastHit = hits[hits.length - 1];
+  if (blocks[lastHit].text.endsWith(':') && lastHit + 1 < n) {
+    let later = false;
+    for (let i = lastHit + 2; i < n && !later; i++) later = blocks[i].words > SECTION_PROSE_WORDS;
+    if (!later) lastHit++;
+  }
   // A comment section runs to the end of the page; a "Recent comments" box in a sidebar is followed
   // by the article itself. Long paragraphs after the last confirming block mean the latter: keep.
   let prose = 0;
-  for (let i = hits[hits.length - 1] + 1; i < n; i++) if (blocks[i].words > SECTION_PROSE_WORDS) prose++;
+  for (let i = lastHit + 1; i < n; i++) if (blocks[i].words > SECTION_PROSE_WORDS) prose++;
   if (prose > MAX_PROSE_AFTER_SECTION) return;
   const first = hits[0];
   for (let h = first - 1; h >= start && first - h <= MAX_SECTION_LEAD; h--) {
@@ -36,7 +45,7 @@ export function sectionRule(rule: CompiledRule, blocks: Block[], out: Proposal[]
     if (hit === undefined) continue;
     // Comments fill the section up to the last signature; a box of signatures with the article
     // after it has more words after its last signature than inside it.
-    const last = hits[hits.length - 1];
+    const last = lastHit;
     let inside = 0;
     let after = 0;
     for (let i = h; i < n; i++) {
