@@ -25,11 +25,12 @@ export function wordCount(text: string): number {
 }
 
 /** Words of folded text (single spaces, trimmed): one more than its spaces, and as wordCount. */
-function foldedWords(text: string): number {
+function foldedWords(text: string, ascii: boolean): number {
   if (text.length === 0) return 0;
   let n = 1;
   for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) n++;
-  return n + unspacedWords(text);
+  // Text known to be ASCII holds no script without spaces: no second scan.
+  return ascii ? n : n + unspacedWords(text);
 }
 
 // Two white space characters in a row, or any kind but the plain space: what needs more than a trim.
@@ -101,7 +102,7 @@ export function continues(prev: string, line: string): boolean {
  * block, and objects of one shape keep those reads fast.
  */
 export function makeBlock(text: string, parts: string[], first: number, last: number, changed = false, ascii = false): Block {
-  return { text, parts, first, last, words: foldedWords(text), lower: ascii ? text.toLowerCase() : caseFold(text), keys: leadKeys(text), changed, wordStats: undefined };
+  return { text, parts, first, last, words: foldedWords(text, ascii), lower: ascii ? text.toLowerCase() : caseFold(text), keys: leadKeys(text), changed, wordStats: undefined };
 }
 
 /**
