@@ -132,6 +132,10 @@ describe('clean', () => {
     // A carousel card's summary, printed as alt text and as caption, after the article: both go.
     const carousel = clean(`${lede}\n\n${body}\n\n${more}\n\nVideo\n\n${card}\n\n${card}\n`, config);
     expect(carousel.text).toBe(`${lede}\n\n${body}\n\n${more}\n\nVideo\n`);
+    // A paragraph of the article doubled in place (the article's prose before it) keeps one copy.
+    const ferry = 'The ferry operator said it would add a second boat in June if the new pier opened on time.';
+    const doubled = clean(`${rest}\n${ferry}\n\n${ferry}\n\n${lede}\n`, config);
+    expect(doubled.text).toBe(`${rest}\n${ferry}\n\n${lede}\n`);
     expect(carousel.removed.map((x) => x.reason)).toEqual([expect.stringMatching(/in a row \(a card\), so no copy is kept/), expect.stringMatching(/^occurs 2 times in the document \(lines 9-9, 11-11\)$/)]);
   });
   it('the guard brings back one copy of a repeated card, not every copy', () => {

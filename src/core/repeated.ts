@@ -58,10 +58,12 @@ export function detectRepeats(blocks: Block[], options: RepeatedOptions): Propos
     if (at.length < 2) continue;
     const first = blocks[at[0]];
     const where = at.map((i) => `${blocks[i].first}-${blocks[i].last}`).join(', ');
-    // Copies one right after the other are a card printed twice (a carousel's or a gallery's
-    // summary, as alt text and as caption), not a pull quote; unless the first prose of the
-    // document is what repeats (a standfirst that is also the first paragraph).
-    const twice = adjacent(at) && (lede < 0 ? (lede = firstProse(blocks)) : lede) < at[0];
+    // Copies one right after the other, under a line that is not prose (the card's headline or a
+    // "Caption" label), are a card printed twice (a carousel's or a gallery's summary, as alt text
+    // and as caption), not a pull quote; unless the first prose of the document is what repeats (a
+    // standfirst that is also the first paragraph). A paragraph of the article doubled in place has
+    // the article's prose before it: it keeps a copy.
+    const twice = adjacent(at) && at[0] > 0 && !isProse(blocks[at[0] - 1].text) && (lede < 0 ? (lede = firstProse(blocks)) : lede) < at[0];
     const keepFirst = !twice && (isProse(first.text) || isHeadline(first.text, at[0]) || isCredit(first.text));
     for (let k = keepFirst ? 1 : 0; k < at.length; k++) {
       out.push({
