@@ -18,10 +18,14 @@ describe('required literals of a regex', () => {
     ['^(?:Use of this (?:site|website) constitutes)', ['use of this ']],
     ['cats|dogs', ['cats', 'dogs']],
     ['Copyright \\d{4}', ['copyright']],
+    // A symbol outside ASCII has no case and is rare: a needle alone.
+    ['\\S.{10,200}\\s»$|\\S.{10,200}\\s›$', ['»', '›']],
+    ['© Harbour Herald', ['© harbour herald']],
   ])('%s → %j', (source, want) => {
     expect(requiredLiterals(source)?.map((s) => s.trim())).toEqual(want.map((s) => s.trim()));
   });
-  it.each(['a(b|c)d', 'x{2,}yz', 'foo|ba', '(unbalanced', '\\p{Lu}+', 'caf\\u00e9 au lait', '(?:abc)?'])('gives up on %s', (source) => {
+  // Letters beyond ASCII fold in ways a lower-cased needle misses (ſ, K); so does a symbol with case (Ⓐ/ⓐ).
+  it.each(['a(b|c)d', 'x{2,}yz', 'foo|ba', '(unbalanced', '\\p{Lu}+', 'caf\\u00e9 au lait', '(?:abc)?', 'Ⓐ', 'ab', 'é'])('gives up on %s', (source) => {
     expect(requiredLiterals(source)).toBeUndefined();
   });
   it('literal kinds use the folded pattern, and nothing for non-ASCII', () => {

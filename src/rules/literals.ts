@@ -13,13 +13,20 @@ export function requiredLiterals(source: string, min = 3): string[] | undefined 
   const out: string[] = [];
   for (const alt of alternatives) {
     const best = longestRun(alt);
-    if (best === undefined || best.length < min) return undefined;
+    if (best === undefined || (best.length < min && !(RARE_SYMBOL.test(best) && foldsSafely(best)))) return undefined;
     out.push(best);
   }
   return out;
 }
 
 const QUANTIFIER = /^(?:[?*+]|\{\d*(?:,\d*)?\})/;
+// One symbol outside ASCII (», ©, ™): rare enough in text to be a needle alone, where a short
+// ASCII run is not.
+const RARE_SYMBOL = /^[^\x00-\x7f\p{L}\p{N}\p{Z}]$/u;
+// Characters a lower-cased needle finds whatever the case of the text: ASCII, and symbols and
+// punctuation outside it that have no case (not Ⓐ/ⓐ).
+const foldsSafely = (lit: string) =>
+  [...lit].every((c) => (c >= ' ' && c <= '~') || (RARE_SYMBOL.test(c) && c.toLowerCase() === c.toUpperCase()));
 
 /** The longest run of characters that an alternative always matches literally, lower-cased. */
 function longestRun(alt: string): string | undefined {
@@ -85,6 +92,7 @@ function longestRun(alt: string): string | undefined {
   end();
   // Folded text has single spaces; a run may start or end at a \s it needs, so trim it.
   const lit = best.trim().replace(/ +/g, ' ').toLowerCase();
-  // Case folding beyond ASCII (ſ, K) would make a lower-cased literal miss; keep to ASCII.
-  return /^[\x20-\x7e]*$/.test(lit) ? lit : undefined;
+  // Case folding beyond ASCII (ſ, K) would make a lower-cased literal miss; keep to ASCII and to
+  // symbols and punctuation outside it, which have no case.
+  return foldsSafely(lit) ? lit : undefined;
 }
