@@ -85,6 +85,12 @@ describe('first-letter index of an anchored regex', () => {
       expect(mayMatch(rule, block)).toBe(true);
     }
   });
+  it('reads [^\\p{L}\\p{N}_]* before the words as it reads \\W* (the two agree over ASCII, where keys are made)', () => {
+    expect(leadOf('^[^\\p{L}\\p{N}_]*(?:follow|like) us', 'iu')).toEqual({ word: 'fl' });
+    expect(leadOf('^[^\\p{L}\\p{N}_]*(?:follow|like) us', 'iu')).toEqual(leadOf('^\\W*(?:follow|like) us', 'iu'));
+    // Without the underscore the class skips it, which \\W* does not: no key then.
+    expect(leadOf('^[^\\p{L}\\p{N}]*(?:follow|like) us', 'iu')).toBeUndefined();
+  });
   it('keys: the first character, and the first ASCII word character after ASCII punctuation', () => {
     const code = (c: string) => c.charCodeAt(0);
     expect(leadKeys('» Follow us')).toEqual({ plain: -1, word: -1 });

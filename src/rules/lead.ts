@@ -36,7 +36,9 @@ export function leadOf(source: string, flags: string): Lead | undefined {
     if (!alt.startsWith('^')) return undefined;
     let rest = alt.slice(1);
     let target = plain;
-    const skip = /^\\W[*+]\??/.exec(rest);
+    // \W* and its Unicode-aware spelling, [^\p{L}\p{N}_]*: the same over ASCII, where keys are made
+    // (a block that starts with any other character gets no key and runs every rule).
+    const skip = /^(?:\\W|\[\^\\p\{L\}\\p\{N\}_\])[*+]\??/.exec(rest);
     if (skip) {
       rest = rest.slice(skip[0].length);
       target = word;
