@@ -1,6 +1,6 @@
 // Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): a
 // count of words by spaces says nothing there, and neither do stopword lists.
-export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
 // Every character of those scripts lies in these ranges; curly quotes, dashes and the rest of
 // U+2000-U+2E7F, common in Latin text, do not, so most text skips the script scan.

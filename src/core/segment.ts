@@ -12,7 +12,7 @@ const TERMINAL = /[.!?:"”’)\]]$/;
 const INDENT = /^(?:\t| {2,})/;
 const BLANK = /^\s*$/;
 
-/** Words: runs between spaces, and in scripts without spaces two characters to a word. */
+/** Words: runs between spaces, and in scripts without spaces about one for every two and a half characters. */
 export function wordCount(text: string): number {
   let n = 0;
   let inWord = false;

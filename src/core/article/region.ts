@@ -54,9 +54,9 @@ export function titleShaped(text: string, words: number, min: number): boolean {
 }
 
 /**
- * The nearest of the few blocks before `from` that reads as a title: four to 25 words, a capital (or a letter of a script without capitals)
- * first, no sentence end, no link pieces, at most one word with digits (not a date line), not a
- * byline. -1 when there is none.
+ * The nearest of the few blocks before `from` that reads as a title: four to 25 words, a capital
+ * (or a letter of a script without capitals) first, no sentence end, no link pieces, at most one
+ * word with digits (not a date line), not a byline. -1 when there is none.
  */
 function titleBefore(blocks: Block[], f: BlockFeatures[], excluded: ArrayLike<unknown>, from: number): number {
   for (let t = from - 1, seen = 0; t >= 0 && seen < TITLE_LOOKBACK; t--) {
