@@ -137,6 +137,8 @@ describe('validation', () => {
     [{ rules: [{ id: 'a/b', match: 'exact', pattern: 'x', confirm: 'y', minConfirm: 3 }] }, 'rules[0].minConfirm: minConfirm only goes with action: remove-section'],
     [{ rules: [{ id: 'a/b', match: 'regex', pattern: 'x', action: 'remove-section', confirm: '(' }] }, 'rules[0].confirm: invalid regular expression: missing closing ): `(`'],
     [{ rules: [{ id: 'a/b', match: 'exact', pattern: 'x', count: 2 }] }, 'rules[0].count: count only goes with action: remove-following'],
+    [{ rules: [{ id: 'a/b', match: 'exact', pattern: 'x', maxBlockWords: 20 }] }, 'rules[0].maxBlockWords: maxBlockWords only goes with action: remove-match'],
+    [{ rules: [{ id: 'a/b', match: 'exact', pattern: 'x', action: 'remove-match', label: true }] }, 'rules[0].label: label only goes with action: remove-block or remove-following'],
     [{ rules: [{ id: 'a/b', match: 'exact', pattern: 'x', flags: 'i' }] }, 'rules[0].flags: flags only go with match: regex'],
     [{ rules: [{ id: 'a/b', match: 'regex', pattern: 'x', flags: 'g' }] }, 'rules[0].flags: only the flags i, m, s, u and v are allowed'],
     [{ rules: [{ id: 'a/b', match: 'exact', pattern: 'x' }, { id: 'a/b', match: 'exact', pattern: 'y' }] }, 'rules[1].id: "a/b" is already the id of rules[0]'],

@@ -458,6 +458,15 @@ describe('the ends of an article container (short lines before and after the art
     expect(clean([STORY[0], 'Most Popular', 'Pier news', STORY[1]].join('\n') + '\n').paragraphs).toEqual([STORY[0], 'Pier news', STORY[1]]);
   });
 
+  it('a label rule of the user\'s own (label: true) takes the list after it as the preset labels do; without the key, only itself', () => {
+    const list = ['Lees ook', 'Veerboot naar het eiland vaart vanaf april weer volgens de zomerdienstregeling, Harbour Weekly', 'Nieuwe pier wordt in twee fasen gebouwd en is in de herfst klaar, Coast Courier'];
+    const rule = { id: 'site/lees-ook', match: 'exact' as const, pattern: 'Lees ook' };
+    const withLabel = clean([...STORY, ...list].join('\n') + '\n', { rules: [{ ...rule, label: true }] });
+    expect(withLabel.paragraphs).toEqual(STORY);
+    expect(withLabel.removed.map((x) => x.rule)).toEqual(['site/lees-ook', 'region/outside-article', 'region/outside-article']);
+    expect(clean([...STORY, ...list].join('\n') + '\n', { rules: [rule] }).paragraphs).toEqual([...STORY, ...list.slice(1)]);
+  });
+
   it('keeps a list of names that its own sentence introduces at the end, the sentence in the run or before it', () => {
     const names = ['Ann Lee', 'Tom Hale', 'Ruth Imrie'];
     const short = [...STORY, 'The board thanked these volunteers:', ...names];

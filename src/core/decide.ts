@@ -129,8 +129,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     // Like wording, a comment thread is not weighed by the guard.
     if (owner[i] || taken[i]?.rule === THREAD) continue;
     const b = blocks[i];
-    // Text cut off at the page's teaser width is nobody's paragraph, whatever it reads like.
-    const isP = isProse(b.text) && taken[i]?.rule !== TRUNCATED;
+    const isP = guardsProse(b, taken[i]);
     total += b.words;
     if (isP) prose += b.words;
     if (taken[i]) {
@@ -157,7 +156,7 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
     for (let i = 0; i < blocks.length; i++) if (!owner[i] && !taken[i]) held.add(keyOf(blocks[i]));
     for (let i = 0; i < blocks.length; i++) {
       const p = taken[i];
-      if (!p || !isProse(blocks[i].text) || p.rule === THREAD || p.rule === TRUNCATED || (p.rule === OUTSIDE && i > footer)) continue;
+      if (!p || !guardsProse(blocks[i], p) || p.rule === THREAD || (p.rule === OUTSIDE && i > footer)) continue;
       if (p.rule === WITHIN_DOCUMENT) {
         const key = keyOf(blocks[i]);
         if (held.has(key)) continue;
@@ -172,6 +171,10 @@ export function decide(blocks: Block[], proposals: Proposal[], options: Pick<Cle
 }
 
 const isRegion = (p: Proposal) => p.rule === OUTSIDE || p.rule === THREAD;
+
+// The prose the guard weighs and brings back. Text cut off at the page's teaser width is nobody's
+// paragraph, whatever it reads like.
+const guardsProse = (b: Block, p: Proposal | undefined) => isProse(b.text) && p?.rule !== TRUNCATED;
 
 /**
  * Does the text show chrome: blocks or spans that wording rules took, in three places at least, a

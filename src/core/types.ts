@@ -109,6 +109,8 @@ export interface CompiledRule {
   /** remove-match: blocks with more words than this are not searched. */
   maxBlockWords?: number;
   minRun: number;
+  /** The block is the label of a list of other stories (see core/article/edges.ts). */
+  label: boolean;
   position?: { from: 'start' | 'end'; within: number };
   test: Pattern;
   /** `test` with the g flag, for remove-match. */

@@ -86,6 +86,7 @@ export function compileRule(spec: RuleSpec, preset?: string): RuleOf {
     maxWords: spec.maxWords ?? DEFAULT_MAX_WORDS,
     maxBlockWords: spec.maxBlockWords,
     minRun: spec.minRun ?? 1,
+    label: spec.label ?? false,
     position: spec.position,
     test,
     all: re2Rule ? compilePattern(spec.match, spec.pattern, (spec.flags ?? '').replace('g', '') + 'g', engine) : new RegExp(test.source, test.flags.replace('g', '') + 'g'),

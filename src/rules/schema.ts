@@ -46,6 +46,10 @@ export const RuleSchema = z
       .optional()
       .describe('remove-match: never search a block with more words than this, so the rule cannot fire inside a long paragraph (default: no limit).'),
     minRun: z.int().min(1).optional().describe('Fire only where at least this many consecutive blocks match.'),
+    label: z
+      .boolean()
+      .optional()
+      .describe('remove-block, remove-following: the block is the label of a list of other stories; after an article container\'s last prose, everything from it to the end goes.'),
     examples: z.array(ExampleSchema).optional(),
   })
   .describe('A removal rule.');

@@ -28,6 +28,11 @@ export interface RuleSpec {
   maxBlockWords?: number;
   /** Fire only where at least this many consecutive blocks match (share-button runs). */
   minRun?: number;
+  /**
+   * remove-block, remove-following: the block is the label of a list of other stories ("Most
+   * Popular"); after an article container's last prose, everything from it to the end goes.
+   */
+  label?: boolean;
   examples?: RuleExample[];
 }
 

@@ -102,6 +102,8 @@ function checkRule(rule: z.infer<typeof RuleSchema>, at: string, file: string): 
     if (action !== 'remove-section' && rule[field] !== undefined) errors.push({ file, path: `${at}.${field}`, message: `${field} only goes with action: remove-section` });
   }
   if (action !== 'remove-following' && rule.count !== undefined) errors.push({ file, path: `${at}.count`, message: 'count only goes with action: remove-following' });
+  if (action !== 'remove-match' && rule.maxBlockWords !== undefined) errors.push({ file, path: `${at}.maxBlockWords`, message: 'maxBlockWords only goes with action: remove-match' });
+  if (action !== 'remove-block' && action !== 'remove-following' && rule.label) errors.push({ file, path: `${at}.label`, message: 'label only goes with action: remove-block or remove-following' });
   if (rule.flags && rule.match !== 'regex') errors.push({ file, path: `${at}.flags`, message: 'flags only go with match: regex' });
   if (rule.examples?.length && compiles) {
     for (const failure of checkExamples(compileRule(rule as RuleSpec))) {

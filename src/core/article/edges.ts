@@ -164,18 +164,12 @@ export function edgeBlocks(blocks: Block[], excluded: ArrayLike<unknown>, o: Art
   return out;
 }
 
-// Rules whose block is only the label of a list of other stories.
-const LABEL_RULES = new Set(['related/section-label', 'related/also-list']);
-
-/** The first block after the last prose paragraph that a label rule took, or -1. */
+/** The first block after the last prose paragraph that a label rule (`label: true`) took, or -1. */
 function labelAfterProse(blocks: Block[], excluded: ArrayLike<unknown>): number {
   let prose = -1;
   for (let i = blocks.length - 1; i >= 0 && prose < 0; i--) if (!excluded[i] && isProse(blocks[i].text)) prose = i;
   if (prose < 0) return -1;
-  for (let i = prose + 1; i < blocks.length; i++) {
-    const rule = (excluded[i] as { rule?: string } | undefined)?.rule;
-    if (rule && LABEL_RULES.has(rule)) return i;
-  }
+  for (let i = prose + 1; i < blocks.length; i++) if ((excluded[i] as { label?: boolean } | undefined)?.label) return i;
   return -1;
 }
 

@@ -15,6 +15,8 @@ export interface Proposal {
    * which content can share: the decide step may overrule these (a credit line).
    */
   kind?: 'wording' | 'context';
+  /** Made by a rule whose block is the label of a list of other stories (`label: true`). */
+  label?: boolean;
 }
 
 export const quote = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 57) + '…' : s);
@@ -92,6 +94,12 @@ export function claim(round: Round | undefined, from: number, to: number): void 
   const by = round.rank + 1;
   for (let i = from; i <= to; i++) if (round.claimed[i] === 0 || round.claimed[i] > by) round.claimed[i] = by;
 }
+
+/**
+ * The most words a block may have for the rule to look at it: a whole-block rule's guard, or a span
+ * rule's own limit on the blocks it searches (undefined: no limit).
+ */
+export const blockLimit = (r: CompiledRule): number | undefined => (r.action === 'remove-block' ? r.maxWords : r.action === 'remove-match' ? r.maxBlockWords : undefined);
 
 /** Did a rule before the running one take block i whole? */
 export const claimedBefore = (round: Round | undefined, i: number): boolean => round !== undefined && round.claimed[i] !== 0 && round.claimed[i] <= round.rank;

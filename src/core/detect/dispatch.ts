@@ -5,7 +5,7 @@
 // pick a row each, and only the rules left in all three run (detect on the dev pages 115 -> 107 ms).
 import type { Block, CompiledRule } from '../types.js';
 import { scanNeedles, type NeedleIndex } from './needle-index.js';
-import type { Round } from './common.js';
+import { blockLimit, type Round } from './common.js';
 
 export interface Dispatch {
   /** The context-free rules, in config order, with their place in the full rule list. */
@@ -46,9 +46,6 @@ export function dispatchOf(rules: CompiledRule[], free: (r: CompiledRule) => boo
   return d;
 }
 
-// The most words a block may have for the rule to look at it: a whole-block rule's guard, or a span
-// rule's own limit on the blocks it searches.
-const blockLimit = (r: CompiledRule): number | undefined => (r.action === 'remove-block' ? r.maxWords : r.maxBlockWords);
 const limitsBlock = (r: CompiledRule) => blockLimit(r) !== undefined;
 
 function build(all: CompiledRule[], free: (r: CompiledRule) => boolean, index: NeedleIndex | undefined): Dispatch {

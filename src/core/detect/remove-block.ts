@@ -35,6 +35,6 @@ export function blockRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
 export function blockAt(rule: CompiledRule, blocks: Block[], i: number, out: Proposal[], round?: Round): void {
   const hit = hitAt(rule, blocks, i, round);
   if (hit === undefined) return;
-  out.push({ rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
+  out.push(rule.label ? { rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i, label: true } : { rule: rule.id, reason: `matched ${quote(hit)}`, from: i, to: i });
   claim(round, i, i);
 }

@@ -10,7 +10,8 @@ export function followingRule(rule: CompiledRule, blocks: Block[], out: Proposal
     let to = i;
     // The following blocks are headlines and links; a long one is the story resuming, so stop there.
     while (to < n - 1 && to - i < rule.count && blocks[to + 1].words <= rule.maxWords) to++;
-    out.push({ rule: rule.id, reason: `matched ${quote(hit)} and the ${to - i} block(s) after it`, from: i, to });
+    const reason = `matched ${quote(hit)} and the ${to - i} block(s) after it`;
+    out.push(rule.label ? { rule: rule.id, reason, from: i, to, label: true } : { rule: rule.id, reason, from: i, to });
     claim(round, i, to);
     i = to;
   }

@@ -1,7 +1,7 @@
 // remove-match: spans inside a block (or whole lines of it, with line scope).
 import type { Block, CompiledRule } from '../types.js';
 import { wordCount } from '../segment.js';
-import { claimedBefore, contextFree, inPosition, mayMatchAt, quote, type Proposal, type Round } from './common.js';
+import { blockLimit, claimedBefore, contextFree, inPosition, mayMatchAt, quote, type Proposal, type Round } from './common.js';
 
 export function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[], round?: Round): void {
   const n = blocks.length;
@@ -9,7 +9,7 @@ export function matchRule(rule: CompiledRule, blocks: Block[], out: Proposal[], 
   const free = contextFree(rule);
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    if ((free && claimedBefore(round, i)) || (rule.maxBlockWords !== undefined && b.words > rule.maxBlockWords)) continue;
+    if ((free && claimedBefore(round, i)) || b.words > (blockLimit(rule) ?? Infinity)) continue;
     if (!inPosition(rule, i, n) || !mayMatchAt(rule, b, i, round)) continue;
     spansAt(rule, b, i, out);
   }
